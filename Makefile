@@ -1,0 +1,48 @@
+# Campaign Desk. Two commands do all set-up on a fresh Debian or Ubuntu machine:
+#   make run    installs what is missing, builds, and opens the window
+#   make test   installs what is missing, builds, and runs every test, the end-to-end ones
+#               included (under Xvfb when there is no display)
+# Rust (cargo) must be there already: https://rustup.rs or your distribution.
+
+SHELL := /bin/bash
+
+# Build: WebKitGTK and friends for Tauri. Tests: WebKit's WebDriver, a virtual display, poppler.
+DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
+	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
+	fonts-noto-core webkit2gtk-driver xvfb xauth poppler-utils
+TAURI_DRIVER_VERSION := 2.1.0
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The window needs a display; without one the tests get a virtual one.
+HEADLESS := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24")
+
+.PHONY: run test deps test-tools bench startup lint
+
+run: deps
+	cargo run --release --locked
+
+test: deps test-tools
+	$(HEADLESS) cargo test --workspace --locked
+
+# Installs the Debian packages that are missing (apt-get; through sudo when not root).
+deps:
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it (https://rustup.rs) and run make again." >&2; exit 1; }
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
+test-tools:
+	@tauri-driver --help >/dev/null 2>&1 || cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
+
+# Benchmarks: start-up to first paint and resident memory (see benches/startup.sh).
+startup: deps
+	cargo build --release --locked
+	$(HEADLESS) benches/startup.sh target/release/campaign-desk
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings

@@ -1,0 +1,10 @@
+use desk_core::stats::{self, Stats};
+use tauri::State;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn dashboard_stats(state: State<'_, AppState>) -> Result<Stats, ApiError> {
+    state.with_store(|store| stats::collect(store)).await
+}

@@ -1,0 +1,7 @@
+//! The window's doors into desk-core: one thin module a domain. A command checks nothing and
+//! decides nothing itself; it hands its arguments to core on a blocking thread.
+
+pub mod campaign;
+pub mod dashboard;
+pub mod settings;
+pub mod shell;

@@ -1,0 +1,46 @@
+//! The desktop shell: the Tauri app around desk-core. `main.rs` decides between the window and a
+//! scripting command; both open the store the same way and call the same core functions.
+
+pub mod cli;
+pub mod command_names;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use tauri::{Builder, Runtime};
+
+use crate::state::AppState;
+
+/// Adds the app's state and commands to `builder`. Generic over the runtime so that the tests
+/// can run the same app on `tauri::test::mock_builder()`.
+pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    builder.manage(state).invoke_handler(tauri::generate_handler![
+        commands::campaign::campaign_status,
+        commands::campaign::start_campaign,
+        commands::campaign::load_sample_campaign,
+        commands::dashboard::dashboard_stats,
+        commands::settings::app_info,
+        commands::settings::check_database,
+        commands::shell::frontend_ready,
+    ])
+}
+
+/// The app's configuration, window, capabilities and embedded `ui/`.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
+/// Opens the window on an already opened store and runs until it is closed.
+pub fn run_window(store: desk_core::Store, started: Instant) -> ExitCode {
+    let app = setup(Builder::default(), AppState::new(store, started));
+    match app.run(context()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("campaign-desk: the window could not be opened: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// The one binary: the window, or a scripting command (see cli.rs). The store is opened before
+// either, so a bad `--db` ends with a one-line error and nothing created or changed.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use campaign_desk::cli::{self, Args};
+use clap::Parser;
+use desk_core::Store;
+
+fn main() -> ExitCode {
+    let started = Instant::now();
+    let args = Args::parse();
+    let store = match cli::database_path(&args).and_then(Store::open) {
+        Ok(store) => store,
+        Err(e) => return cli::fail(&e),
+    };
+    match &args.command {
+        Some(command) => {
+            let mut store = store;
+            cli::run(command, &mut store)
+        }
+        None => campaign_desk::run_window(store, started),
+    }
+}

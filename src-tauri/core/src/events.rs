@@ -1,0 +1,147 @@
+//! Events and RSVPs. A start is typed as a local time in the event's zone and stored in UTC with
+//! the zone beside it, so a Berkeley evening stays a Berkeley evening on a laptop in Berlin.
+
+use chrono::{NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection};
+
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::text;
+
+#[derive(Default)]
+pub(crate) struct NewEvent<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Local wall-clock time in `time_zone`; `None` means "date to be announced".
+    pub starts: Option<NaiveDateTime>,
+    pub ends: Option<NaiveDateTime>,
+    /// IANA name such as `America/Los_Angeles`.
+    pub time_zone: &'a str,
+    pub venue: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub city: Option<&'a str>,
+    pub country: Option<&'a str>,
+    pub online_url: Option<&'a str>,
+    pub capacity: Option<i64>,
+    pub contact_phone: Option<&'a str>,
+    pub contact_email: Option<&'a str>,
+}
+
+pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
+    let zone: Tz = e.time_zone.parse().map_err(|_| {
+        Error::invalid(format!("\u{201c}{}\u{201d} is not a known time zone", e.time_zone))
+    })?;
+    let starts = e.starts.map(|t| to_utc(zone, t)).transpose()?;
+    let ends = e.ends.map(|t| to_utc(zone, t)).transpose()?;
+    if let (Some(s), Some(end)) = (&starts, &ends) {
+        if end < s {
+            return Err(Error::invalid("an event cannot end before it starts"));
+        }
+    }
+    if e.capacity.is_some_and(|c| c <= 0) {
+        return Err(Error::invalid("capacity must be a positive number of people"));
+    }
+    let country = e.country.map(text::country_code).transpose()?;
+    let now = clock::now();
+    conn.execute(
+        "INSERT INTO events (uuid, title, description, starts_at, ends_at, time_zone, venue, address,
+                             city, country, online_url, capacity, contact_phone, contact_email,
+                             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            clock::new_uuid(),
+            text::required_line("Event title", e.title, 200)?,
+            text::paragraphs("Description", e.description, 10_000)?,
+            starts,
+            ends,
+            zone.name(),
+            text::optional_line("Venue", e.venue, 200)?,
+            text::optional_line("Address", e.address, 300)?,
+            text::optional_line("City", e.city, 100)?,
+            country,
+            text::optional_line("Link", e.online_url, 500)?,
+            e.capacity,
+            text::optional_line("Contact phone", e.contact_phone, 40)?,
+            text::optional_line("Contact email", e.contact_email, 254)?,
+            now,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A local time in `zone` as a UTC timestamp. A time skipped by a clock change is refused; a time
+/// that happens twice (clocks going back) is taken at its first occurrence.
+fn to_utc(zone: Tz, local: NaiveDateTime) -> Result<String> {
+    let instant = zone.from_local_datetime(&local).earliest().ok_or_else(|| {
+        Error::invalid(format!(
+            "{local} does not exist in {} (the clocks skip it); please choose another time",
+            zone.name()
+        ))
+    })?;
+    Ok(instant.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Millis, true))
+}
+
+/// An answer to an invitation, in the words of iCalendar's PARTSTAT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RsvpStatus {
+    Accepted,
+    Tentative,
+    Declined,
+    NeedsAction,
+}
+
+impl RsvpStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RsvpStatus::Accepted => "accepted",
+            RsvpStatus::Tentative => "tentative",
+            RsvpStatus::Declined => "declined",
+            RsvpStatus::NeedsAction => "needs_action",
+        }
+    }
+}
+
+pub(crate) fn insert_rsvp(
+    conn: &Connection,
+    event_id: i64,
+    person_id: i64,
+    status: RsvpStatus,
+    guests: i64,
+) -> Result<i64> {
+    if !(0..=50).contains(&guests) {
+        return Err(Error::invalid("guests must be between 0 and 50"));
+    }
+    let now = clock::now();
+    conn.execute(
+        "INSERT INTO rsvps (uuid, event_id, person_id, status, guests, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![clock::new_uuid(), event_id, person_id, status.as_str(), guests, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn converts_local_times_to_utc() {
+        let la: Tz = "America/Los_Angeles".parse().unwrap();
+        assert_eq!(to_utc(la, local(2024, 2, 24, 18, 0)).unwrap(), "2024-02-25T02:00:00.000Z");
+        // Summer time: seven hours behind UTC.
+        assert_eq!(to_utc(la, local(2027, 7, 1, 19, 0)).unwrap(), "2027-07-02T02:00:00.000Z");
+    }
+
+    #[test]
+    fn refuses_times_the_clocks_skip() {
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        let err = to_utc(berlin, local(2027, 3, 28, 2, 30)).unwrap_err();
+        assert!(err.to_string().contains("does not exist in Europe/Berlin"), "{err}");
+    }
+}

@@ -1,0 +1,19 @@
+//! Campaign Desk's domain: everything a user can do, with no dependency on Tauri. The window's
+//! IPC commands and the scripting CLI are two thin doors onto these functions.
+
+pub mod appeals;
+pub mod campaign;
+pub mod clock;
+pub mod donations;
+pub mod error;
+pub mod events;
+pub mod migrations;
+pub mod money;
+pub mod people;
+pub mod sample;
+pub mod stats;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use store::Store;

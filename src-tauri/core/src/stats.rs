@@ -1,0 +1,124 @@
+//! Counts for the Dashboard and `campaign-desk stats`: always read from the database, never kept.
+
+use serde::Serialize;
+
+use crate::clock;
+use crate::error::Result;
+use crate::money;
+use crate::store::Store;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// The campaign's name; `None` while the database is new.
+    pub campaign: Option<String>,
+    pub people: i64,
+    pub appeals: Vec<AppealStats>,
+    pub events: i64,
+    /// Events that have not ended yet, and those whose date is still to be announced.
+    pub upcoming_events: i64,
+    pub rsvps: i64,
+    pub donations: DonationStats,
+    pub funds: Vec<FundProgress>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppealStats {
+    pub uuid: String,
+    pub title: String,
+    pub signers: i64,
+    pub countries: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DonationStats {
+    pub count: i64,
+    /// One entry a currency, largest count first; amounts as decimal strings.
+    pub totals: Vec<CurrencyTotal>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    pub count: i64,
+    pub total: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FundProgress {
+    pub name: String,
+    pub currency: String,
+    pub goal: Option<String>,
+    /// Gifts to the fund in the fund's own currency (other currencies are not converted).
+    pub raised: String,
+    /// Whole percent of the goal reached, when there is a goal.
+    pub percent: Option<i64>,
+}
+
+pub fn collect(store: &Store) -> Result<Stats> {
+    let conn = store.conn();
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+
+    let mut stmt = conn.prepare(
+        "SELECT a.uuid, a.title, count(s.id), count(DISTINCT p.country)
+           FROM appeals a
+           LEFT JOIN signatures s ON s.appeal_id = a.id
+           LEFT JOIN people p ON p.id = s.person_id
+          GROUP BY a.id ORDER BY a.id",
+    )?;
+    let appeals = stmt
+        .query_map([], |r| {
+            Ok(AppealStats { uuid: r.get(0)?, title: r.get(1)?, signers: r.get(2)?, countries: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut stmt = conn.prepare(
+        "SELECT currency, count(*), sum(amount_minor) FROM donations
+          GROUP BY currency ORDER BY count(*) DESC, currency",
+    )?;
+    let totals = stmt
+        .query_map([], |r| {
+            let currency: String = r.get(0)?;
+            let total = money::format(r.get(2)?, &currency);
+            Ok(CurrencyTotal { currency, count: r.get(1)?, total })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut stmt = conn.prepare(
+        "SELECT f.name, f.currency, f.goal_minor,
+                (SELECT coalesce(sum(d.amount_minor), 0) FROM donations d
+                  WHERE d.fund_id = f.id AND d.currency = f.currency)
+           FROM funds f ORDER BY f.id",
+    )?;
+    let funds = stmt
+        .query_map([], |r| {
+            let currency: String = r.get(1)?;
+            let goal: Option<i64> = r.get(2)?;
+            let raised: i64 = r.get(3)?;
+            Ok(FundProgress {
+                name: r.get(0)?,
+                goal: goal.map(|g| money::format(g, &currency)),
+                raised: money::format(raised, &currency),
+                percent: goal.map(|g| (i128::from(raised) * 100 / i128::from(g)) as i64),
+                currency,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let upcoming_events = conn.query_row(
+        "SELECT count(*) FROM events
+          WHERE starts_at IS NULL OR coalesce(ends_at, starts_at) >= ?1",
+        [clock::now()],
+        |r| r.get(0),
+    )?;
+
+    Ok(Stats {
+        campaign: crate::campaign::current(store)?.map(|c| c.name),
+        people: count("SELECT count(*) FROM people")?,
+        appeals,
+        events: count("SELECT count(*) FROM events")?,
+        upcoming_events,
+        rsvps: count("SELECT count(*) FROM rsvps")?,
+        donations: DonationStats { count: count("SELECT count(*) FROM donations")?, totals },
+        funds,
+    })
+}

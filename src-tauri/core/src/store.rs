@@ -1,0 +1,297 @@
+//! The store: one SQLite file, opened with the settings every later feature relies on.
+//!
+//! - The file is created by us with mode 0600 before SQLite touches it; SQLite gives its `-wal`
+//!   and `-shm` files the same mode, so a shared computer's other users cannot read the signers.
+//! - WAL with `synchronous=FULL`: a power cut at an event table loses nothing that was saved.
+//! - Foreign keys on, `STRICT` tables, schema only through numbered migrations.
+//! - A file we did not create is only ever read before we know it is ours: a wrong `--db` must
+//!   never damage somebody's other file.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::migrations::{MIGRATIONS, SCHEMA_VERSION};
+
+/// `PRAGMA application_id` of a Campaign Desk database ("CDsk"), so that another program's SQLite
+/// file is recognised and left alone.
+const APPLICATION_ID: i32 = 0x4344_736b;
+
+/// How long a write waits for another Campaign Desk process (the window and a CLI command may
+/// share a file) before giving up with `Error::Locked`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open Campaign Desk database. There is one per process and it is the only writer: the app
+/// keeps it behind a mutex rather than opening a pool of connections.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+/// What `Store::check` found.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub schema_version: usize,
+    /// Empty when the database is sound.
+    pub problems: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn is_sound(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Where the database lives when neither `--db` nor `CAMPAIGN_DESK_DB` says otherwise: the OS's
+/// per-user data folder. The folder is created (mode 0700) if it is missing.
+pub fn default_path() -> Result<PathBuf> {
+    let base = dirs::data_dir().ok_or_else(|| Error::Open {
+        path: PathBuf::from("~"),
+        cause: "this system reports no per-user data folder; choose a file with --db".into(),
+    })?;
+    let folder = base.join("campaign-desk");
+    create_private_folder(&folder).map_err(|e| Error::Open {
+        path: folder.clone(),
+        cause: describe_io(&e, &folder),
+    })?;
+    Ok(folder.join("campaign-desk.db"))
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (mode 0600) if there is no file yet, and brings
+    /// its schema up to date. On any failure the error names the path and the cause, and a file
+    /// this call created is removed again.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        let fail = |cause: String| Error::Open { path: path.to_owned(), cause };
+        let created = prepare_file(path).map_err(fail)?;
+        match connect(path) {
+            Ok(conn) => {
+                if !created {
+                    make_private(path);
+                }
+                Ok(Store { conn, path: path.to_owned() })
+            }
+            Err(cause) => {
+                if created {
+                    remove_with_companions(path);
+                }
+                Err(fail(cause))
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction (taken at once, so two writers never deadlock), committed
+    /// only if `f` succeeds: on an error nothing of it is kept.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// The schema version found in the file.
+    pub fn schema_version(&self) -> Result<usize> {
+        let v: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        Ok(usize::try_from(v).unwrap_or(0))
+    }
+
+    /// SQLite's full integrity check, the foreign-key check and the schema version.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("integrity: {row}"));
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?))
+        })?;
+        for row in rows {
+            let (table, rowid, parent) = row?;
+            let rowid = rowid.map_or_else(|| "?".to_owned(), |id| id.to_string());
+            problems.push(format!("{table} row {rowid} refers to a missing {parent} row"));
+        }
+        let schema_version = self.schema_version()?;
+        if schema_version != SCHEMA_VERSION {
+            problems.push(format!(
+                "schema version is {schema_version}, this Campaign Desk expects {SCHEMA_VERSION}"
+            ));
+        }
+        Ok(CheckReport { schema_version, problems })
+    }
+}
+
+/// Makes sure `path` can hold the database. Returns whether this call created the file.
+fn prepare_file(path: &Path) -> Result<bool, String> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err("it is a folder, not a file".into()),
+        Ok(meta) if !meta.is_file() => Err("it is not a regular file".into()),
+        Ok(_) => {
+            // Opening for read and write tells a read-only file apart before SQLite does, and
+            // writes nothing.
+            fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(path)
+                .map_err(|e| describe_io(&e, path))?;
+            Ok(false)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let parent = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            if !parent.is_dir() {
+                return Err(format!("the folder {} does not exist", parent.display()));
+            }
+            create_private_file(path).map_err(|e| describe_io(&e, parent))?;
+            Ok(true)
+        }
+        Err(e) => Err(describe_io(&e, path)),
+    }
+}
+
+/// Opens the prepared file with SQLite, recognises it, configures it and migrates it.
+fn connect(path: &Path) -> Result<Connection, String> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(describe_sqlite)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(describe_sqlite)?;
+
+    // The first read of the file: a file that is not SQLite (or is encrypted) fails here, before
+    // anything has been written to it.
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(describe_sqlite)?;
+    let application_id: i32 =
+        conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(describe_sqlite)?;
+    if tables > 0 && application_id != APPLICATION_ID {
+        return Err("it is a database of another program, not of Campaign Desk".into());
+    }
+    let version: i64 =
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(describe_sqlite)?;
+    if version > SCHEMA_VERSION as i64 {
+        return Err(format!(
+            "it was written by a newer Campaign Desk (schema {version}, this one knows {SCHEMA_VERSION}); please update Campaign Desk"
+        ));
+    }
+
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(describe_sqlite)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(format!("its folder does not allow write-ahead logging (journal mode {mode})"));
+    }
+    conn.pragma_update(None, "synchronous", "FULL").map_err(describe_sqlite)?;
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(describe_sqlite)?;
+    if tables == 0 {
+        conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(describe_sqlite)?;
+    }
+    MIGRATIONS.to_latest(&mut conn).map_err(|e| format!("its schema could not be updated: {e}"))?;
+    Ok(conn)
+}
+
+fn describe_sqlite(e: rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            "it is not a Campaign Desk database (not an SQLite file, or an encrypted one)".into()
+        }
+        Some(ErrorCode::ReadOnly) => {
+            "it is read-only, or its folder is (Campaign Desk writes a journal beside it)".into()
+        }
+        Some(ErrorCode::CannotOpen) => "the file could not be opened".into(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "another program is using it; close that program and try again".into()
+        }
+        Some(ErrorCode::DatabaseCorrupt) => "the file is damaged".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// A sentence about an I/O error at `place`, for a person rather than a programmer.
+fn describe_io(e: &io::Error, place: &Path) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => format!("no permission to write in {}", place.display()),
+        io::ErrorKind::ReadOnlyFilesystem => format!("{} is on a read-only disk", place.display()),
+        io::ErrorKind::NotFound => format!("{} does not exist", place.display()),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(drop)
+}
+
+#[cfg(not(unix))]
+fn create_private_file(path: &Path) -> io::Result<()> {
+    fs::OpenOptions::new().write(true).create_new(true).open(path).map(drop)
+}
+
+#[cfg(unix)]
+fn create_private_folder(folder: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(folder)
+}
+
+#[cfg(not(unix))]
+fn create_private_folder(folder: &Path) -> io::Result<()> {
+    fs::create_dir_all(folder)
+}
+
+/// Takes group and other permissions off an existing database and its companions. Best effort:
+/// a file owned by someone else stays as it is, and still opens.
+#[cfg(unix)]
+fn make_private(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for file in with_companions(path) {
+        if let Ok(meta) = fs::metadata(&file) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                let _ = fs::set_permissions(&file, fs::Permissions::from_mode(0o600));
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn make_private(_path: &Path) {}
+
+fn remove_with_companions(path: &Path) {
+    for file in with_companions(path) {
+        let _ = fs::remove_file(file);
+    }
+}
+
+/// The database file and the files SQLite keeps beside it.
+fn with_companions(path: &Path) -> [PathBuf; 4] {
+    let suffixed = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    [path.to_owned(), suffixed("-wal"), suffixed("-shm"), suffixed("-journal")]
+}

@@ -1,0 +1,214 @@
+//! The scripting CLI, run as the built binary on real files.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn desk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_campaign-desk"))
+        .args(args)
+        .env_remove("CAMPAIGN_DESK_DB")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn demo_then_stats_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+
+    let out = desk(&["--db", db, "demo"]);
+    assert!(out.status.success(), "demo failed: {}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Loaded the sample campaign"));
+
+    let out = desk(&["--db", db, "stats", "--json"]);
+    assert!(out.status.success(), "stats failed: {}", text(&out.stderr));
+    let stats: Value = serde_json::from_slice(&out.stdout).expect("stats --json prints JSON");
+
+    assert!(stats["people"].as_i64().unwrap() >= 300, "{stats}");
+    let appeal = &stats["appeals"][0];
+    assert!(appeal["signers"].as_i64().unwrap() >= 300);
+    assert_eq!(appeal["countries"], 40);
+    assert_eq!(stats["events"], 7);
+    assert!(stats["rsvps"].as_i64().unwrap() > 100);
+    let totals = stats["donations"]["totals"].as_array().unwrap();
+    let currencies: Vec<&str> = totals.iter().map(|t| t["currency"].as_str().unwrap()).collect();
+    for c in ["USD", "EUR", "GBP", "CAD", "COP", "MXN"] {
+        assert!(currencies.contains(&c), "{c} missing in {currencies:?}");
+    }
+    // Money is a decimal string with the currency's minor unit, never a JSON number.
+    for t in totals {
+        let total = t["total"].as_str().expect("total is a string");
+        let (units, cents) = total.split_once('.').expect("two decimals");
+        assert!(units.bytes().all(|b| b.is_ascii_digit()) && cents.len() == 2, "{total}");
+    }
+    let ad_fund = &stats["funds"][0];
+    assert_eq!(ad_fund["goal"], "14000.00");
+    assert_eq!(ad_fund["raised"], "14000.00");
+    assert_eq!(ad_fund["percent"], 100);
+
+    // The file is private to its owner and journaled with WAL.
+    let path = Path::new(db);
+    assert_eq!(mode(path), 0o600);
+    let header = fs::read(path).unwrap();
+    assert_eq!(&header[..16], b"SQLite format 3\0");
+    assert_eq!((header[18], header[19]), (2, 2), "WAL is recorded in the header");
+}
+
+#[test]
+fn stats_text_and_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.db");
+    let db = db.to_str().unwrap();
+    assert!(desk(&["--db", db, "demo"]).status.success());
+
+    let out = desk(&["--db", db, "stats"]);
+    let printed = text(&out.stdout);
+    assert!(printed.contains("signers from 40 countries"), "{printed}");
+    assert!(printed.contains("USD 14000.00 of 14000.00 (100%)"), "{printed}");
+
+    let out = desk(&["--db", db, "check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("ok: "));
+}
+
+#[test]
+fn demo_refuses_a_database_with_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("z.db");
+    let db = db.to_str().unwrap();
+    assert!(desk(&["--db", db, "demo"]).status.success());
+    let before = desk(&["--db", db, "stats", "--json"]).stdout;
+
+    let out = desk(&["--db", db, "demo"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("already has data"), "{}", text(&out.stderr));
+    assert_eq!(desk(&["--db", db, "stats", "--json"]).stdout, before, "nothing changed");
+}
+
+#[test]
+fn the_environment_variable_chooses_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_campaign-desk"))
+        .arg("demo")
+        .env("CAMPAIGN_DESK_DB", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(db.exists());
+    // --db wins over the variable.
+    let other = dir.path().join("other.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_campaign-desk"))
+        .args(["--db", other.to_str().unwrap(), "stats", "--json"])
+        .env("CAMPAIGN_DESK_DB", &db)
+        .output()
+        .unwrap();
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["people"], 0);
+}
+
+/// Runs `stats` on `db` and checks the one-line error: it names the path and the cause, and the
+/// exit status is non-zero.
+fn assert_refused(db: &Path, cause: &str) {
+    let out = desk(&["--db", db.to_str().unwrap(), "stats"]);
+    assert!(!out.status.success(), "{} was accepted", db.display());
+    let err = text(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(&db.display().to_string()), "names the path: {err}");
+    assert!(err.contains(cause), "says {cause:?}: {err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_refused(dir.path(), "it is a folder");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing created");
+}
+
+#[test]
+fn a_missing_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("no-such-folder").join("x.db");
+    assert_refused(&db, "does not exist");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing created");
+}
+
+#[test]
+fn an_unwritable_place_is_refused() {
+    // /proc refuses new files even to root, so this holds on any Linux machine.
+    assert_refused(Path::new("/proc/campaign-desk-test.db"), "/proc");
+    assert!(!Path::new("/proc/campaign-desk-test.db").exists());
+
+    // A read-only file: refused before SQLite touches it (root may write anyway, so only check
+    // as an ordinary user).
+    if running_as_root() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    fs::write(&db, b"").unwrap();
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o400)).unwrap();
+    assert_refused(&db, "no permission");
+}
+
+fn running_as_root() -> bool {
+    // The effective user id, read without a libc dependency.
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(2) == Some("0")))
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.txt");
+    let content = b"Shopping list: flyers, tape, pens, a cash box.\n".repeat(200);
+    fs::write(&db, &content).unwrap();
+    assert_refused(&db, "not a Campaign Desk database");
+    assert_eq!(fs::read(&db).unwrap(), content, "not overwritten");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no journal or WAL file left");
+}
+
+#[test]
+fn another_programs_sqlite_file_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("other.sqlite");
+    // Made with `sqlite3 other-program.sqlite 'create table t(x); insert into t values (1);'`.
+    fs::copy("tests/fixtures/other-program.sqlite", &db).unwrap();
+    let before = fs::read(&db).unwrap();
+    assert_refused(&db, "another program");
+    assert_eq!(fs::read(&db).unwrap(), before, "not changed");
+}
+
+#[test]
+fn help_on_every_level() {
+    let out = desk(&["--help"]);
+    assert!(out.status.success());
+    let top = text(&out.stdout);
+    for word in ["demo", "stats", "check", "--db", "CAMPAIGN_DESK_DB"] {
+        assert!(top.contains(word), "--help mentions {word}: {top}");
+    }
+    for (cmd, word) in [("demo", "sample campaign"), ("stats", "--json"), ("check", "integrity")] {
+        let out = desk(&[cmd, "--help"]);
+        assert!(out.status.success(), "{cmd} --help");
+        assert!(text(&out.stdout).contains(word), "{cmd} --help mentions {word}");
+    }
+    let out = desk(&["frobnicate"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("unrecognized subcommand"));
+}

@@ -1,0 +1,166 @@
+//! The window's commands through Tauri's mock runtime, with the app's real configuration and
+//! capability: what the window may call, what it may not, and the shape of errors.
+
+use std::time::Instant;
+
+use campaign_desk::command_names::COMMANDS;
+use campaign_desk::state::AppState;
+use campaign_desk::{context, setup};
+use desk_core::Store;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    db: std::path::PathBuf,
+    app: App<MockRuntime>,
+    main: WebviewWindow<MockRuntime>,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ipc.db");
+    let store = Store::open(&db).unwrap();
+    let app = setup(mock_builder(), AppState::new(store, Instant::now()))
+        .build(context())
+        .expect("the app builds on the mock runtime");
+    let main = window(&app, "main");
+    Harness { _dir: dir, db, app, main }
+}
+
+fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+    WebviewWindowBuilder::new(app, label, WebviewUrl::default()).build().unwrap()
+}
+
+fn invoke_from(window: &WebviewWindow<MockRuntime>, url: &str, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: url.parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.into(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke_from(window, "tauri://localhost", cmd, args)
+}
+
+/// Tauri's own refusal: a plain string, never one of our `{code, message}` errors.
+fn assert_refused_by_acl(result: Result<Value, Value>, what: &str) {
+    match result {
+        Ok(v) => panic!("{what} was allowed and answered {v}"),
+        Err(Value::String(message)) => {
+            assert!(message.contains("not allowed") || message.contains("not found"), "{what}: {message}")
+        }
+        Err(other) => panic!("{what} reached a command, which answered {other}"),
+    }
+}
+
+#[test]
+fn the_capability_grants_exactly_the_declared_commands() {
+    let capability: Value =
+        serde_json::from_str(include_str!("../src-tauri/capabilities/main.json")).unwrap();
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    let mut declared: Vec<String> =
+        COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    granted.sort();
+    declared.sort();
+    assert_eq!(granted, declared);
+    assert_eq!(capability["windows"], json!(["main"]));
+}
+
+#[test]
+fn every_declared_command_answers_the_main_window() {
+    let h = harness();
+    for &cmd in COMMANDS {
+        let args = match cmd {
+            "start_campaign" => json!({ "name": "Test campaign" }),
+            "frontend_ready" => json!({ "screen": "test" }),
+            _ => json!({}),
+        };
+        match invoke(&h.main, cmd, args) {
+            Ok(_) => {}
+            // A command may refuse (the sample does not load over a started campaign), but then
+            // it is our error with a code, so it did reach the command.
+            Err(e) => assert!(e["code"].is_string(), "{cmd} did not reach its handler: {e}"),
+        }
+    }
+}
+
+#[test]
+fn commands_outside_the_capability_are_refused() {
+    let h = harness();
+    // Tauri's core plugins are real, registered commands, but the capability grants none.
+    assert_refused_by_acl(invoke(&h.main, "plugin:app|version", json!({})), "plugin:app|version");
+    assert_refused_by_acl(
+        invoke(&h.main, "plugin:window|close", json!({ "label": "main" })),
+        "plugin:window|close",
+    );
+    // An app command that no one declared.
+    assert_refused_by_acl(invoke(&h.main, "delete_everything", json!({})), "delete_everything");
+    // The window still works.
+    assert!(invoke(&h.main, "campaign_status", json!({})).is_ok());
+}
+
+#[test]
+fn other_windows_and_remote_pages_are_refused() {
+    let h = harness();
+    let other = window(&h.app, "other");
+    assert_refused_by_acl(invoke(&other, "dashboard_stats", json!({})), "a window without the capability");
+    assert_refused_by_acl(
+        invoke_from(&h.main, "https://attacker.example/", "dashboard_stats", json!({})),
+        "a remote page",
+    );
+}
+
+#[test]
+fn errors_cross_as_code_and_message() {
+    let h = harness();
+    let err = invoke(&h.main, "start_campaign", json!({ "name": "   " })).unwrap_err();
+    assert_eq!(err, json!({ "code": "invalid", "message": "Campaign name is required" }));
+
+    invoke(&h.main, "start_campaign", json!({ "name": "Ours" })).unwrap();
+    let err = invoke(&h.main, "load_sample_campaign", json!({})).unwrap_err();
+    assert_eq!(err["code"], "conflict");
+    assert!(err["message"].as_str().unwrap().contains("already has data"), "{err}");
+}
+
+#[test]
+fn the_sample_campaign_through_the_window() {
+    let h = harness();
+    let status = invoke(&h.main, "campaign_status", json!({})).unwrap();
+    assert_eq!(status, json!({ "campaign": null }));
+
+    let campaign = invoke(&h.main, "load_sample_campaign", json!({})).unwrap();
+    assert_eq!(campaign["name"], desk_core::sample::CAMPAIGN_NAME);
+
+    let stats = invoke(&h.main, "dashboard_stats", json!({})).unwrap();
+    // The same numbers as core counts on a second connection to the same file.
+    let expected = desk_core::stats::collect(&Store::open(&h.db).unwrap()).unwrap();
+    assert_eq!(stats["people"], expected.people);
+    assert_eq!(stats["events"], expected.events);
+    assert_eq!(stats["rsvps"], expected.rsvps);
+    assert_eq!(stats["appeals"][0]["signers"], expected.appeals[0].signers);
+    assert_eq!(stats["appeals"][0]["countries"], 40);
+    assert_eq!(stats["donations"]["totals"][0], json!({ "currency": "USD", "count": expected.donations.totals[0].count, "total": expected.donations.totals[0].total }));
+
+    let info = invoke(&h.main, "app_info", json!({})).unwrap();
+    assert_eq!(info["database_path"], h.db.display().to_string());
+    let report = invoke(&h.main, "check_database", json!({})).unwrap();
+    assert_eq!(report["problems"], json!([]));
+}

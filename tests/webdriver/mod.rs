@@ -1,0 +1,159 @@
+//! A small WebDriver client for the end-to-end tests: just the calls they make, over plain HTTP
+//! to `tauri-driver` on loopback.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+/// How long to wait for something to appear. Generous: a debug build on a busy two-core machine.
+const PATIENCE: Duration = Duration::from_secs(45);
+const ELEMENT: &str = "element-6066-11e4-a52f-4ad4de5ed8c2";
+
+pub struct Session {
+    driver: Child,
+    agent: ureq::Agent,
+    url: String,
+    ended: bool,
+}
+
+impl Session {
+    /// Starts `tauri-driver`, and through it the app on the database `db`.
+    pub fn start(app: &str, db: &Path) -> Session {
+        let port = free_port();
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed: `make test` installs it (cargo install tauri-driver)");
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(120)))
+            .build()
+            .into();
+        let base = format!("http://127.0.0.1:{port}");
+        let mut session = Session { driver, agent, url: base.clone(), ended: false };
+
+        let deadline = Instant::now() + PATIENCE;
+        while session.agent.get(format!("{base}/status")).call().is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start on port {port}");
+            sleep(Duration::from_millis(100));
+        }
+        let created = session.request(
+            "POST",
+            "/session",
+            Some(json!({ "capabilities": { "alwaysMatch": { "tauri:options": {
+                "application": app,
+                "args": ["--db", db.to_str().unwrap()],
+            }}}})),
+        );
+        let id = created["sessionId"].as_str().expect("a session id").to_owned();
+        session.url = format!("{base}/session/{id}");
+        session
+    }
+
+    fn request(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = format!("{}{path}", self.url);
+        let response = match (method, body) {
+            ("GET", _) => self.agent.get(&url).call(),
+            ("DELETE", _) => self.agent.delete(&url).call(),
+            (_, body) => self.agent.post(&url).send_json(body.unwrap_or_else(|| json!({}))),
+        };
+        let mut response = response.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let status = response.status();
+        let reply: Value = response.body_mut().read_json().unwrap_or(Value::Null);
+        assert!(status.is_success(), "{method} {path} answered {status}: {reply}");
+        reply["value"].clone()
+    }
+
+    /// The element matching `css`, if there is one now.
+    fn find(&self, css: &str) -> Option<String> {
+        let url = format!("{}/element", self.url);
+        let mut response = self
+            .agent
+            .post(&url)
+            .send_json(json!({ "using": "css selector", "value": css }))
+            .unwrap_or_else(|e| panic!("find {css}: {e}"));
+        let found = response.status().is_success();
+        let reply: Value = response.body_mut().read_json().unwrap_or(Value::Null);
+        found.then(|| reply["value"][ELEMENT].as_str().unwrap().to_owned())
+    }
+
+    /// Waits until an element matches `css` and returns it.
+    pub fn wait_for(&self, css: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(element) = self.find(css) {
+                return element;
+            }
+            if Instant::now() > deadline {
+                let alert = self.execute("return document.getElementById('alert-text')?.textContent");
+                panic!("nothing matched {css}; the error banner says {alert}");
+            }
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        let element = self.wait_for(css);
+        self.request("GET", &format!("/element/{element}/text"), None).as_str().unwrap().to_owned()
+    }
+
+    pub fn attribute(&self, css: &str, name: &str) -> Option<String> {
+        let element = self.wait_for(css);
+        self.request("GET", &format!("/element/{element}/attribute/{name}"), None)
+            .as_str()
+            .map(str::to_owned)
+    }
+
+    pub fn click(&self, css: &str) {
+        let element = self.wait_for(css);
+        self.request("POST", &format!("/element/{element}/click"), None);
+    }
+
+    pub fn type_into(&self, css: &str, text: &str) {
+        let element = self.wait_for(css);
+        self.request("POST", &format!("/element/{element}/clear"), None);
+        self.request("POST", &format!("/element/{element}/value"), Some(json!({ "text": text })));
+    }
+
+    pub fn execute(&self, script: &str) -> Value {
+        self.request("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
+    }
+
+    /// Saves what the window shows as a PNG.
+    pub fn screenshot(&self, path: &Path) {
+        let data = self.request("GET", "/screenshot", None);
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().expect("base64 PNG"))
+            .expect("valid base64");
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
+        std::fs::write(path, png).unwrap();
+        eprintln!("screenshot: {}", path.display());
+    }
+
+    /// Closes the window and stops the driver.
+    pub fn end(mut self) {
+        self.request("DELETE", "", None);
+        self.ended = true;
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if !self.ended {
+            let _ = self.agent.delete(&self.url).call();
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// A port nobody listens on right now.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}

@@ -1,0 +1,45 @@
+// Where the data lives, and a check of the file.
+import { t } from "../i18n.js";
+import { call } from "../api.js";
+import { el, replace } from "../dom.js";
+import { showError } from "../alert.js";
+
+export async function render(view) {
+  const info = await call("app_info");
+  const result = el("div", { id: "check-result", "aria-live": "polite" });
+  const checkButton = el("button", { type: "button", id: "check-database" }, t("settings.check.button"));
+  checkButton.addEventListener("click", async () => {
+    checkButton.disabled = true;
+    try {
+      const report = await call("check_database");
+      replace(result, report.problems.length === 0
+        ? el("p", { class: "ok" }, t("settings.check.ok"))
+        : [el("p", { class: "problem" }, t("settings.check.problems", { count: report.problems.length })),
+           el("ul", {}, report.problems.map((p) => el("li", {}, p)))]);
+    } catch (e) {
+      showError(e);
+    } finally {
+      checkButton.disabled = false;
+    }
+  });
+
+  replace(
+    view,
+    el("h1", {}, t("settings.title")),
+    el("dl", { class: "facts" },
+      el("dt", {}, t("settings.database")),
+      el("dd", {},
+        el("code", { id: "database-path", class: "path" }, info.database_path),
+        el("p", { class: "hint" }, t("settings.database.hint")),
+        checkButton,
+        result,
+      ),
+      el("dt", {}, t("settings.schema")),
+      el("dd", { id: "schema-version" }, String(info.schema_version)),
+      el("dt", {}, t("settings.version")),
+      el("dd", {}, info.version),
+      el("dt", {}, t("settings.language")),
+      el("dd", {}, t("settings.language.value")),
+    ),
+  );
+}
