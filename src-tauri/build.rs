@@ -5,6 +5,11 @@
 include!("app/command_names.rs");
 
 fn main() {
+    // tauri-build watches only its default paths; these feed the ACL and the embedded window, so
+    // a change to any of them must rebuild the app.
+    for path in ["src-tauri/capabilities", "src-tauri/app/command_names.rs", "ui", "icons"] {
+        println!("cargo:rerun-if-changed={path}");
+    }
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("src-tauri/capabilities/*.json")

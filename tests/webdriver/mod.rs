@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 
 /// How long to wait for something to appear. Generous: a debug build on a busy two-core machine.
 const PATIENCE: Duration = Duration::from_secs(45);
-const ELEMENT: &str = "element-6066-11e4-a52f-4ad4de5ed8c2";
+/// The key under which WebDriver returns an element reference (W3C WebDriver, "web element identifier").
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 pub struct Session {
     driver: Child,
@@ -25,9 +26,16 @@ impl Session {
     /// Starts `tauri-driver`, and through it the app on the database `db`.
     pub fn start(app: &str, db: &Path) -> Session {
         let port = free_port();
+        // The driver's log goes to a file: a pipe would be held open by its children.
+        let log = std::fs::File::create(
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("tauri-driver-{port}.log")),
+        )
+        .unwrap();
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
-            .stdout(Stdio::null())
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
             .spawn()
             .expect("tauri-driver must be installed: `make test` installs it (cargo install tauri-driver)");
         let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -148,7 +156,15 @@ impl Drop for Session {
         if !self.ended {
             let _ = self.agent.delete(&self.url).call();
         }
-        let _ = self.driver.kill();
+        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver, which would otherwise
+        // outlive it.
+        let terminated = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !terminated {
+            let _ = self.driver.kill();
+        }
         let _ = self.driver.wait();
     }
 }

@@ -79,6 +79,9 @@ fn one_person_many_roles() {
             AND EXISTS (SELECT 1 FROM donations d WHERE d.person_id = p.id)",
     );
     assert!(signers_who_rsvp_and_give > 5, "{signers_who_rsvp_and_give}");
+    // And people the campaign knows who have not signed (yet).
+    let not_signed: i64 = query(&store, "SELECT count(*) FROM people WHERE id NOT IN (SELECT person_id FROM signatures)");
+    assert!(not_signed > 0);
 }
 
 #[test]

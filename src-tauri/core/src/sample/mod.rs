@@ -53,6 +53,7 @@ pub fn load(store: &mut Store) -> Result<()> {
         let events = insert_events(tx)?;
         insert_rsvps(tx, &events, &signers, &mut rng)?;
         insert_money(tx, &events, &signers, &mut rng)?;
+        insert_guests_who_did_not_sign(tx, &events, &mut rng)?;
         Ok(())
     })
 }
@@ -406,6 +407,47 @@ fn insert_rsvps(tx: &Connection, events: &[i64], signers: &[Signer], rng: &mut R
         for signer in rng.sample(&pool, count) {
             let guests = if rng.below(5) == 0 { 1 + rng.below(3) as i64 } else { 0 };
             events::insert_rsvp(tx, events[event], signer.person, *rng.pick(&statuses), guests)?;
+        }
+    }
+    Ok(())
+}
+
+/// People who came to the cultural night and some gave, but who have not signed: the people
+/// table holds everyone the campaign knows, not only signers.
+fn insert_guests_who_did_not_sign(tx: &Connection, events: &[i64], rng: &mut Rng) -> Result<()> {
+    let us = ORIGINS.iter().find(|o| o.country == "US").expect("US is an origin");
+    for n in 0..14 {
+        let female = n % 2 == 0;
+        let given = if female { us.given_female } else { us.given_male };
+        let person = people::insert(
+            tx,
+            &NewPerson {
+                given_name: rng.pick(given).to_string(),
+                family_name: rng.pick(us.family).to_string(),
+                city: Some((*rng.pick(&["Berkeley", "Oakland", "Albany", "Emeryville"])).into()),
+                region: Some("CA".into()),
+                country: Some("US".into()),
+                phone: Some(format!("+1 510 555 01{:02}", 40 + n)),
+                ..Default::default()
+            },
+        )?;
+        events::insert_rsvp(tx, events[0], person, RsvpStatus::Accepted, 0)?;
+        if n % 3 == 0 {
+            donations::insert_donation(
+                tx,
+                &NewDonation {
+                    person_id: Some(person),
+                    fund_id: None,
+                    event_id: Some(events[0]),
+                    amount_minor: 2000,
+                    currency: "USD",
+                    fee_minor: 0,
+                    method: Method::Cash,
+                    received_on: NaiveDate::from_ymd_opt(2024, 2, 24).unwrap(),
+                    reference: None,
+                    note: None,
+                },
+            )?;
         }
     }
     Ok(())
