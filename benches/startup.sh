@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark: time from process start to the first painted screen, and the window's
-# resident memory (the app plus WebKit's web and network processes), median of RUNS starts.
+# memory: the app's resident set, and the proportional set of the app with WebKit's web and
+# network processes. Median of RUNS starts.
 #
 # Measured twice in the same run: the welcome screen of an empty database is the baseline (what
 # Tauri and WebKit cost before any of our data), the Dashboard of the sample campaign is what a
@@ -15,17 +16,18 @@ trap 'rm -rf "$work"' EXIT
 
 "$bin" --db "$work/sample.db" demo >/dev/null
 
-# Resident memory in KiB of a process and all its descendants.
-tree_rss() {
+# Memory in KiB of a process and all its descendants: PSS, so that the libraries the processes
+# share are counted once rather than once a process as RSS would.
+tree_pss() {
   local pid=$1 total=0 child
-  total=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+  total=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
   for child in $(pgrep -P "$pid" || true); do
-    total=$((total + $(tree_rss "$child")))
+    total=$((total + $(tree_pss "$child")))
   done
   echo "$total"
 }
 
-# One start: prints "first_paint_ms app_rss_kib total_rss_kib".
+# One start: prints "first_paint_ms app_rss_kib tree_pss_kib".
 measure() {
   local db=$1 log="$work/log" pid ms="" deadline
   CAMPAIGN_DESK_STARTUP_REPORT=1 "$bin" --db "$db" 2>"$log" &
@@ -42,7 +44,7 @@ measure() {
     ms=$(sed -n 's/.*first paint ([a-z]*) after \([0-9]*\) ms.*/\1/p' "$log")
   done
   sleep 1 # let the page settle before reading memory
-  echo "$ms $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") $(tree_rss "$pid")"
+  echo "$ms $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") $(tree_pss "$pid")"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 }
@@ -52,7 +54,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 report() {
   local label=$1 db=$2 results
   results=$(for _ in $(seq "$runs"); do measure "$db"; done)
-  printf '%-34s first paint %5s ms   app RSS %4s MiB   app+WebKit RSS %4s MiB\n' "$label" \
+  printf '%-34s first paint %5s ms   app RSS %4s MiB   app+WebKit PSS %4s MiB\n' "$label" \
     "$(cut -d' ' -f1 <<<"$results" | median)" \
     "$(( $(cut -d' ' -f2 <<<"$results" | median) / 1024 ))" \
     "$(( $(cut -d' ' -f3 <<<"$results" | median) / 1024 ))"

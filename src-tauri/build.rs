@@ -7,7 +7,12 @@ include!("app/command_names.rs");
 fn main() {
     // tauri-build watches only its default paths; these feed the ACL and the embedded window, so
     // a change to any of them must rebuild the app.
-    for path in ["src-tauri/capabilities", "src-tauri/app/command_names.rs", "ui", "icons"] {
+    for path in [
+        "src-tauri/capabilities",
+        "src-tauri/app/command_names.rs",
+        "ui",
+        "icons",
+    ] {
         println!("cargo:rerun-if-changed={path}");
     }
     tauri_build::try_build(

@@ -23,16 +23,20 @@ fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
-#[test]
-fn demo_then_stats_json() {
+/// A temporary folder holding `name`, with the sample campaign loaded by `demo`.
+fn sample_db(name: &str) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    let db = db.to_str().unwrap();
-
-    let out = desk(&["--db", db, "demo"]);
+    let db = dir.path().join(name).to_str().unwrap().to_owned();
+    let out = desk(&["--db", &db, "demo"]);
     assert!(out.status.success(), "demo failed: {}", text(&out.stderr));
     assert!(text(&out.stdout).contains("Loaded the sample campaign"));
+    (dir, db)
+}
 
+#[test]
+fn demo_then_stats_json() {
+    let (_dir, db) = sample_db("x.db");
+    let db = db.as_str();
     let out = desk(&["--db", db, "stats", "--json"]);
     assert!(out.status.success(), "stats failed: {}", text(&out.stderr));
     let stats: Value = serde_json::from_slice(&out.stdout).expect("stats --json prints JSON");
@@ -44,7 +48,10 @@ fn demo_then_stats_json() {
     assert_eq!(stats["events"], 7);
     assert!(stats["rsvps"].as_i64().unwrap() > 100);
     let totals = stats["donations"]["totals"].as_array().unwrap();
-    let currencies: Vec<&str> = totals.iter().map(|t| t["currency"].as_str().unwrap()).collect();
+    let currencies: Vec<&str> = totals
+        .iter()
+        .map(|t| t["currency"].as_str().unwrap())
+        .collect();
     for c in ["USD", "EUR", "GBP", "CAD", "COP", "MXN"] {
         assert!(currencies.contains(&c), "{c} missing in {currencies:?}");
     }
@@ -52,7 +59,10 @@ fn demo_then_stats_json() {
     for t in totals {
         let total = t["total"].as_str().expect("total is a string");
         let (units, cents) = total.split_once('.').expect("two decimals");
-        assert!(units.bytes().all(|b| b.is_ascii_digit()) && cents.len() == 2, "{total}");
+        assert!(
+            units.bytes().all(|b| b.is_ascii_digit()) && cents.len() == 2,
+            "{total}"
+        );
     }
     let ad_fund = &stats["funds"][0];
     assert_eq!(ad_fund["goal"], "14000.00");
@@ -64,20 +74,25 @@ fn demo_then_stats_json() {
     assert_eq!(mode(path), 0o600);
     let header = fs::read(path).unwrap();
     assert_eq!(&header[..16], b"SQLite format 3\0");
-    assert_eq!((header[18], header[19]), (2, 2), "WAL is recorded in the header");
+    assert_eq!(
+        (header[18], header[19]),
+        (2, 2),
+        "WAL is recorded in the header"
+    );
 }
 
 #[test]
 fn stats_text_and_check() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("y.db");
-    let db = db.to_str().unwrap();
-    assert!(desk(&["--db", db, "demo"]).status.success());
+    let (_dir, db) = sample_db("y.db");
+    let db = db.as_str();
 
     let out = desk(&["--db", db, "stats"]);
     let printed = text(&out.stdout);
     assert!(printed.contains("signers from 40 countries"), "{printed}");
-    assert!(printed.contains("USD 14000.00 of 14000.00 (100%)"), "{printed}");
+    assert!(
+        printed.contains("USD 14000.00 of 14000.00 (100%)"),
+        "{printed}"
+    );
 
     let out = desk(&["--db", db, "check"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -86,16 +101,22 @@ fn stats_text_and_check() {
 
 #[test]
 fn demo_refuses_a_database_with_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("z.db");
-    let db = db.to_str().unwrap();
-    assert!(desk(&["--db", db, "demo"]).status.success());
+    let (_dir, db) = sample_db("z.db");
+    let db = db.as_str();
     let before = desk(&["--db", db, "stats", "--json"]).stdout;
 
     let out = desk(&["--db", db, "demo"]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("already has data"), "{}", text(&out.stderr));
-    assert_eq!(desk(&["--db", db, "stats", "--json"]).stdout, before, "nothing changed");
+    assert!(
+        text(&out.stderr).contains("already has data"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        desk(&["--db", db, "stats", "--json"]).stdout,
+        before,
+        "nothing changed"
+    );
 }
 
 #[test]
@@ -127,7 +148,10 @@ fn assert_refused(db: &Path, cause: &str) {
     assert!(!out.status.success(), "{} was accepted", db.display());
     let err = text(&out.stderr);
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    assert!(err.contains(&db.display().to_string()), "names the path: {err}");
+    assert!(
+        err.contains(&db.display().to_string()),
+        "names the path: {err}"
+    );
     assert!(err.contains(cause), "says {cause:?}: {err}");
     assert!(out.stdout.is_empty());
 }
@@ -136,7 +160,11 @@ fn assert_refused(db: &Path, cause: &str) {
 fn a_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     assert_refused(dir.path(), "it is a folder");
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing created");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing created"
+    );
 }
 
 #[test]
@@ -144,7 +172,11 @@ fn a_missing_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("no-such-folder").join("x.db");
     assert_refused(&db, "does not exist");
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing created");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing created"
+    );
 }
 
 #[test]
@@ -169,7 +201,11 @@ fn running_as_root() -> bool {
     // The effective user id, read without a libc dependency.
     fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(2) == Some("0")))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(2) == Some("0"))
+        })
         .unwrap_or(false)
 }
 
@@ -181,7 +217,11 @@ fn a_file_that_is_not_a_database_is_left_alone() {
     fs::write(&db, &content).unwrap();
     assert_refused(&db, "not a Campaign Desk database");
     assert_eq!(fs::read(&db).unwrap(), content, "not overwritten");
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no journal or WAL file left");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no journal or WAL file left"
+    );
 }
 
 #[test]
@@ -203,10 +243,17 @@ fn help_on_every_level() {
     for word in ["demo", "stats", "check", "--db", "CAMPAIGN_DESK_DB"] {
         assert!(top.contains(word), "--help mentions {word}: {top}");
     }
-    for (cmd, word) in [("demo", "sample campaign"), ("stats", "--json"), ("check", "integrity")] {
+    for (cmd, word) in [
+        ("demo", "sample campaign"),
+        ("stats", "--json"),
+        ("check", "integrity"),
+    ] {
         let out = desk(&[cmd, "--help"]);
         assert!(out.status.success(), "{cmd} --help");
-        assert!(text(&out.stdout).contains(word), "{cmd} --help mentions {word}");
+        assert!(
+            text(&out.stdout).contains(word),
+            "{cmd} --help mentions {word}"
+        );
     }
     let out = desk(&["frobnicate"]);
     assert!(!out.status.success());

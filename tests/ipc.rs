@@ -28,14 +28,26 @@ fn harness() -> Harness {
         .build(context())
         .expect("the app builds on the mock runtime");
     let main = window(&app, "main");
-    Harness { _dir: dir, db, app, main }
+    Harness {
+        _dir: dir,
+        db,
+        app,
+        main,
+    }
 }
 
 fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
-    WebviewWindowBuilder::new(app, label, WebviewUrl::default()).build().unwrap()
+    WebviewWindowBuilder::new(app, label, WebviewUrl::default())
+        .build()
+        .unwrap()
 }
 
-fn invoke_from(window: &WebviewWindow<MockRuntime>, url: &str, cmd: &str, args: Value) -> Result<Value, Value> {
+fn invoke_from(
+    window: &WebviewWindow<MockRuntime>,
+    url: &str,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
     get_ipc_response(
         window,
         InvokeRequest {
@@ -60,7 +72,10 @@ fn assert_refused_by_acl(result: Result<Value, Value>, what: &str) {
     match result {
         Ok(v) => panic!("{what} was allowed and answered {v}"),
         Err(Value::String(message)) => {
-            assert!(message.contains("not allowed") || message.contains("not found"), "{what}: {message}")
+            assert!(
+                message.contains("not allowed") || message.contains("not found"),
+                "{what}: {message}"
+            )
         }
         Err(other) => panic!("{what} reached a command, which answered {other}"),
     }
@@ -76,8 +91,10 @@ fn the_capability_grants_exactly_the_declared_commands() {
         .iter()
         .map(|p| p.as_str().unwrap().to_owned())
         .collect();
-    let mut declared: Vec<String> =
-        COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    let mut declared: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
     granted.sort();
     declared.sort();
     assert_eq!(granted, declared);
@@ -97,7 +114,10 @@ fn every_declared_command_answers_the_main_window() {
             Ok(_) => {}
             // A command may refuse (the sample does not load over a started campaign), but then
             // it is our error with a code, so it did reach the command.
-            Err(e) => assert!(e["code"].is_string(), "{cmd} did not reach its handler: {e}"),
+            Err(e) => assert!(
+                e["code"].is_string(),
+                "{cmd} did not reach its handler: {e}"
+            ),
         }
     }
 }
@@ -106,13 +126,19 @@ fn every_declared_command_answers_the_main_window() {
 fn commands_outside_the_capability_are_refused() {
     let h = harness();
     // Tauri's core plugins are real, registered commands, but the capability grants none.
-    assert_refused_by_acl(invoke(&h.main, "plugin:app|version", json!({})), "plugin:app|version");
+    assert_refused_by_acl(
+        invoke(&h.main, "plugin:app|version", json!({})),
+        "plugin:app|version",
+    );
     assert_refused_by_acl(
         invoke(&h.main, "plugin:window|close", json!({ "label": "main" })),
         "plugin:window|close",
     );
     // An app command that no one declared.
-    assert_refused_by_acl(invoke(&h.main, "delete_everything", json!({})), "delete_everything");
+    assert_refused_by_acl(
+        invoke(&h.main, "delete_everything", json!({})),
+        "delete_everything",
+    );
     // The window still works.
     assert!(invoke(&h.main, "campaign_status", json!({})).is_ok());
 }
@@ -121,9 +147,17 @@ fn commands_outside_the_capability_are_refused() {
 fn other_windows_and_remote_pages_are_refused() {
     let h = harness();
     let other = window(&h.app, "other");
-    assert_refused_by_acl(invoke(&other, "dashboard_stats", json!({})), "a window without the capability");
     assert_refused_by_acl(
-        invoke_from(&h.main, "https://attacker.example/", "dashboard_stats", json!({})),
+        invoke(&other, "dashboard_stats", json!({})),
+        "a window without the capability",
+    );
+    assert_refused_by_acl(
+        invoke_from(
+            &h.main,
+            "https://attacker.example/",
+            "dashboard_stats",
+            json!({}),
+        ),
         "a remote page",
     );
 }
@@ -132,12 +166,21 @@ fn other_windows_and_remote_pages_are_refused() {
 fn errors_cross_as_code_and_message() {
     let h = harness();
     let err = invoke(&h.main, "start_campaign", json!({ "name": "   " })).unwrap_err();
-    assert_eq!(err, json!({ "code": "invalid", "message": "Campaign name is required" }));
+    assert_eq!(
+        err,
+        json!({ "code": "invalid", "message": "Campaign name is required" })
+    );
 
     invoke(&h.main, "start_campaign", json!({ "name": "Ours" })).unwrap();
     let err = invoke(&h.main, "load_sample_campaign", json!({})).unwrap_err();
     assert_eq!(err["code"], "conflict");
-    assert!(err["message"].as_str().unwrap().contains("already has data"), "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("already has data"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -157,7 +200,10 @@ fn the_sample_campaign_through_the_window() {
     assert_eq!(stats["rsvps"], expected.rsvps);
     assert_eq!(stats["appeals"][0]["signers"], expected.appeals[0].signers);
     assert_eq!(stats["appeals"][0]["countries"], 40);
-    assert_eq!(stats["donations"]["totals"][0], json!({ "currency": "USD", "count": expected.donations.totals[0].count, "total": expected.donations.totals[0].total }));
+    assert_eq!(
+        stats["donations"]["totals"][0],
+        json!({ "currency": "USD", "count": expected.donations.totals[0].count, "total": expected.donations.totals[0].total })
+    );
 
     let info = invoke(&h.main, "app_info", json!({})).unwrap();
     assert_eq!(info["database_path"], h.db.display().to_string());

@@ -92,7 +92,11 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
         Command::Check => {
             let report = store.check()?;
             if report.is_sound() {
-                println!("ok: {} is sound (schema version {})", store.path().display(), report.schema_version);
+                println!(
+                    "ok: {} is sound (schema version {})",
+                    store.path().display(),
+                    report.schema_version
+                );
             } else {
                 for problem in &report.problems {
                     println!("problem: {problem}");
@@ -112,23 +116,41 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
 fn stats_text(s: &Stats) -> String {
     let mut out = String::new();
     let mut line = |label: &str, value: String| out.push_str(&format!("{label:<12}{value}\n"));
-    line("Campaign", s.campaign.clone().unwrap_or_else(|| "(none yet)".into()));
+    line(
+        "Campaign",
+        s.campaign.clone().unwrap_or_else(|| "(none yet)".into()),
+    );
     line("People", s.people.to_string());
     for a in &s.appeals {
-        line("Appeal", format!("{}: {} signers from {} countries", a.title, a.signers, a.countries));
+        line(
+            "Appeal",
+            format!(
+                "{}: {} signers from {} countries",
+                a.title, a.signers, a.countries
+            ),
+        );
     }
-    line("Events", format!("{} ({} upcoming)", s.events, s.upcoming_events));
+    line(
+        "Events",
+        format!("{} ({} upcoming)", s.events, s.upcoming_events),
+    );
     line("RSVPs", s.rsvps.to_string());
     line("Donations", s.donations.count.to_string());
     for t in &s.donations.totals {
-        line("", format!("{} {} from {} gifts", t.currency, t.total, t.count));
+        line(
+            "",
+            format!("{} {} from {} gifts", t.currency, t.total, t.count),
+        );
     }
     for f in &s.funds {
         let goal = match (&f.goal, f.percent) {
             (Some(goal), Some(p)) => format!(" of {goal} ({p}%)"),
             _ => String::new(),
         };
-        line("Fund", format!("{}: {} {}{goal}", f.name, f.currency, f.raised));
+        line(
+            "Fund",
+            format!("{}: {} {}{goal}", f.name, f.currency, f.raised),
+        );
     }
     out
 }

@@ -15,7 +15,10 @@ impl From<desk_core::Error> for ApiError {
             // The detail helps a developer; the volunteer sees the readable message.
             eprintln!("campaign-desk: database error: {inner:?}");
         }
-        ApiError { code: e.code(), message: e.to_string() }
+        ApiError {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 

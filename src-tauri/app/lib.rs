@@ -17,15 +17,17 @@ use crate::state::AppState;
 /// Adds the app's state and commands to `builder`. Generic over the runtime so that the tests
 /// can run the same app on `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
-        commands::campaign::campaign_status,
-        commands::campaign::start_campaign,
-        commands::campaign::load_sample_campaign,
-        commands::dashboard::dashboard_stats,
-        commands::settings::app_info,
-        commands::settings::check_database,
-        commands::shell::frontend_ready,
-    ])
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::campaign::campaign_status,
+            commands::campaign::start_campaign,
+            commands::campaign::load_sample_campaign,
+            commands::dashboard::dashboard_stats,
+            commands::settings::app_info,
+            commands::settings::check_database,
+            commands::shell::frontend_ready,
+        ])
 }
 
 /// The app's configuration, window, capabilities and embedded `ui/`.

@@ -15,7 +15,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, started: Instant) -> Self {
-        AppState { store: Arc::new(Mutex::new(store)), started }
+        AppState {
+            store: Arc::new(Mutex::new(store)),
+            started,
+        }
     }
 
     /// Runs `work` on a blocking thread with the store, so that a slow query never freezes the

@@ -19,7 +19,6 @@ pub struct Session {
     driver: Child,
     agent: ureq::Agent,
     url: String,
-    ended: bool,
 }
 
 impl Session {
@@ -44,22 +43,34 @@ impl Session {
             .build()
             .into();
         let base = format!("http://127.0.0.1:{port}");
-        let mut session = Session { driver, agent, url: base.clone(), ended: false };
+        let mut session = Session {
+            driver,
+            agent,
+            url: base.clone(),
+        };
 
         let deadline = Instant::now() + PATIENCE;
         while session.agent.get(format!("{base}/status")).call().is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not start on port {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not start on port {port}"
+            );
             sleep(Duration::from_millis(100));
         }
         let created = session.request(
             "POST",
             "/session",
-            Some(json!({ "capabilities": { "alwaysMatch": { "tauri:options": {
-                "application": app,
-                "args": ["--db", db.to_str().unwrap()],
-            }}}})),
+            Some(
+                json!({ "capabilities": { "alwaysMatch": { "tauri:options": {
+                    "application": app,
+                    "args": ["--db", db.to_str().unwrap()],
+                }}}}),
+            ),
         );
-        let id = created["sessionId"].as_str().expect("a session id").to_owned();
+        let id = created["sessionId"]
+            .as_str()
+            .expect("a session id")
+            .to_owned();
         session.url = format!("{base}/session/{id}");
         session
     }
@@ -68,13 +79,18 @@ impl Session {
         let url = format!("{}{path}", self.url);
         let response = match (method, body) {
             ("GET", _) => self.agent.get(&url).call(),
-            ("DELETE", _) => self.agent.delete(&url).call(),
-            (_, body) => self.agent.post(&url).send_json(body.unwrap_or_else(|| json!({}))),
+            (_, body) => self
+                .agent
+                .post(&url)
+                .send_json(body.unwrap_or_else(|| json!({}))),
         };
         let mut response = response.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
         let status = response.status();
         let reply: Value = response.body_mut().read_json().unwrap_or(Value::Null);
-        assert!(status.is_success(), "{method} {path} answered {status}: {reply}");
+        assert!(
+            status.is_success(),
+            "{method} {path} answered {status}: {reply}"
+        );
         reply["value"].clone()
     }
 
@@ -99,7 +115,8 @@ impl Session {
                 return element;
             }
             if Instant::now() > deadline {
-                let alert = self.execute("return document.getElementById('alert-text')?.textContent");
+                let alert =
+                    self.execute("return document.getElementById('alert-text')?.textContent");
                 panic!("nothing matched {css}; the error banner says {alert}");
             }
             sleep(Duration::from_millis(100));
@@ -108,7 +125,10 @@ impl Session {
 
     pub fn text(&self, css: &str) -> String {
         let element = self.wait_for(css);
-        self.request("GET", &format!("/element/{element}/text"), None).as_str().unwrap().to_owned()
+        self.request("GET", &format!("/element/{element}/text"), None)
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     pub fn attribute(&self, css: &str, name: &str) -> Option<String> {
@@ -126,11 +146,19 @@ impl Session {
     pub fn type_into(&self, css: &str, text: &str) {
         let element = self.wait_for(css);
         self.request("POST", &format!("/element/{element}/clear"), None);
-        self.request("POST", &format!("/element/{element}/value"), Some(json!({ "text": text })));
+        self.request(
+            "POST",
+            &format!("/element/{element}/value"),
+            Some(json!({ "text": text })),
+        );
     }
 
     pub fn execute(&self, script: &str) -> Value {
-        self.request("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
+        self.request(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [] })),
+        )
     }
 
     /// Saves what the window shows as a PNG.
@@ -143,19 +171,12 @@ impl Session {
         std::fs::write(path, png).unwrap();
         eprintln!("screenshot: {}", path.display());
     }
-
-    /// Closes the window and stops the driver.
-    pub fn end(mut self) {
-        self.request("DELETE", "", None);
-        self.ended = true;
-    }
 }
 
+/// Closes the window and stops the driver, also when a test fails.
 impl Drop for Session {
     fn drop(&mut self) {
-        if !self.ended {
-            let _ = self.agent.delete(&self.url).call();
-        }
+        let _ = self.agent.delete(&self.url).call();
         // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver, which would otherwise
         // outlive it.
         let terminated = Command::new("kill")
@@ -171,5 +192,9 @@ impl Drop for Session {
 
 /// A port nobody listens on right now.
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

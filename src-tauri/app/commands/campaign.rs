@@ -13,12 +13,23 @@ pub struct CampaignStatus {
 
 #[tauri::command]
 pub async fn campaign_status(state: State<'_, AppState>) -> Result<CampaignStatus, ApiError> {
-    state.with_store(|store| Ok(CampaignStatus { campaign: campaign::current(store)? })).await
+    state
+        .with_store(|store| {
+            Ok(CampaignStatus {
+                campaign: campaign::current(store)?,
+            })
+        })
+        .await
 }
 
 #[tauri::command]
-pub async fn start_campaign(state: State<'_, AppState>, name: String) -> Result<Campaign, ApiError> {
-    state.with_store(move |store| campaign::start(store, &name)).await
+pub async fn start_campaign(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<Campaign, ApiError> {
+    state
+        .with_store(move |store| campaign::start(store, &name))
+        .await
 }
 
 #[tauri::command]
@@ -26,8 +37,9 @@ pub async fn load_sample_campaign(state: State<'_, AppState>) -> Result<Campaign
     state
         .with_store(|store| {
             desk_core::sample::load(store)?;
-            campaign::current(store)?
-                .ok_or_else(|| desk_core::Error::NotFound("the sample campaign was not saved".into()))
+            campaign::current(store)?.ok_or_else(|| {
+                desk_core::Error::NotFound("the sample campaign was not saved".into())
+            })
         })
         .await
 }

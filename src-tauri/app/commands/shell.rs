@@ -15,7 +15,11 @@ static REPORTED: Once = Once::new();
 pub fn frontend_ready(state: State<'_, AppState>, screen: String) {
     REPORTED.call_once(|| {
         if std::env::var_os(STARTUP_REPORT_ENV).is_some() {
-            let screen: String = screen.chars().filter(char::is_ascii_alphanumeric).take(20).collect();
+            let screen: String = screen
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(20)
+                .collect();
             eprintln!(
                 "campaign-desk: first paint ({screen}) after {} ms",
                 state.started.elapsed().as_millis()

@@ -19,9 +19,16 @@ pub struct Campaign {
 pub fn current(store: &Store) -> Result<Option<Campaign>> {
     Ok(store
         .conn()
-        .query_row("SELECT name, created_at FROM campaign WHERE id = 1", [], |r| {
-            Ok(Campaign { name: r.get(0)?, created_at: r.get(1)? })
-        })
+        .query_row(
+            "SELECT name, created_at FROM campaign WHERE id = 1",
+            [],
+            |r| {
+                Ok(Campaign {
+                    name: r.get(0)?,
+                    created_at: r.get(1)?,
+                })
+            },
+        )
         .optional()?)
 }
 
@@ -33,9 +40,12 @@ pub fn start(store: &mut Store, name: &str) -> Result<Campaign> {
 
 pub(crate) fn insert(conn: &Connection, name: &str) -> Result<()> {
     let name = text::required_line("Campaign name", name, 200)?;
-    let exists: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM campaign)", [], |r| r.get(0))?;
+    let exists: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM campaign)", [], |r| r.get(0))?;
     if exists {
-        return Err(Error::Conflict("this database already holds a campaign".into()));
+        return Err(Error::Conflict(
+            "this database already holds a campaign".into(),
+        ));
     }
     let now = clock::now();
     conn.execute(

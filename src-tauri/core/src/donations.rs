@@ -75,7 +75,9 @@ pub(crate) fn insert_donation(conn: &Connection, d: &NewDonation<'_>) -> Result<
         return Err(Error::invalid("a donation must be more than zero"));
     }
     if !(0..=d.amount_minor).contains(&d.fee_minor) {
-        return Err(Error::invalid("the fee must be between zero and the amount given"));
+        return Err(Error::invalid(
+            "the fee must be between zero and the amount given",
+        ));
     }
     let now = clock::now();
     conn.execute(

@@ -30,7 +30,10 @@ pub(crate) struct NewEvent<'a> {
 
 pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
     let zone: Tz = e.time_zone.parse().map_err(|_| {
-        Error::invalid(format!("\u{201c}{}\u{201d} is not a known time zone", e.time_zone))
+        Error::invalid(format!(
+            "\u{201c}{}\u{201d} is not a known time zone",
+            e.time_zone
+        ))
     })?;
     let starts = e.starts.map(|t| to_utc(zone, t)).transpose()?;
     let ends = e.ends.map(|t| to_utc(zone, t)).transpose()?;
@@ -40,7 +43,9 @@ pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
         }
     }
     if e.capacity.is_some_and(|c| c <= 0) {
-        return Err(Error::invalid("capacity must be a positive number of people"));
+        return Err(Error::invalid(
+            "capacity must be a positive number of people",
+        ));
     }
     let country = e.country.map(text::country_code).transpose()?;
     let now = clock::now();
@@ -79,7 +84,9 @@ fn to_utc(zone: Tz, local: NaiveDateTime) -> Result<String> {
             zone.name()
         ))
     })?;
-    Ok(instant.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Millis, true))
+    Ok(instant
+        .with_timezone(&Utc)
+        .to_rfc3339_opts(SecondsFormat::Millis, true))
 }
 
 /// An answer to an invitation, in the words of iCalendar's PARTSTAT.
@@ -116,7 +123,14 @@ pub(crate) fn insert_rsvp(
     conn.execute(
         "INSERT INTO rsvps (uuid, event_id, person_id, status, guests, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![clock::new_uuid(), event_id, person_id, status.as_str(), guests, now],
+        params![
+            clock::new_uuid(),
+            event_id,
+            person_id,
+            status.as_str(),
+            guests,
+            now
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -127,21 +141,33 @@ mod tests {
     use chrono::NaiveDate;
 
     fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
     }
 
     #[test]
     fn converts_local_times_to_utc() {
         let la: Tz = "America/Los_Angeles".parse().unwrap();
-        assert_eq!(to_utc(la, local(2024, 2, 24, 18, 0)).unwrap(), "2024-02-25T02:00:00.000Z");
+        assert_eq!(
+            to_utc(la, local(2024, 2, 24, 18, 0)).unwrap(),
+            "2024-02-25T02:00:00.000Z"
+        );
         // Summer time: seven hours behind UTC.
-        assert_eq!(to_utc(la, local(2027, 7, 1, 19, 0)).unwrap(), "2027-07-02T02:00:00.000Z");
+        assert_eq!(
+            to_utc(la, local(2027, 7, 1, 19, 0)).unwrap(),
+            "2027-07-02T02:00:00.000Z"
+        );
     }
 
     #[test]
     fn refuses_times_the_clocks_skip() {
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
         let err = to_utc(berlin, local(2027, 3, 28, 2, 30)).unwrap_err();
-        assert!(err.to_string().contains("does not exist in Europe/Berlin"), "{err}");
+        assert!(
+            err.to_string().contains("does not exist in Europe/Berlin"),
+            "{err}"
+        );
     }
 }

@@ -1,32 +1,47 @@
 //! Amounts of money: an integer count of the currency's minor unit beside an ISO 4217 code.
 //! Never a float, also not on the way to the window: amounts leave core as decimal strings.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// ISO 4217 currencies whose minor unit is not the hundredth. All others have two decimals.
 const EXPONENTS: &[(&str, u32)] = &[
-    ("BHD", 3), ("BIF", 0), ("CLP", 0), ("DJF", 0), ("GNF", 0), ("IQD", 3), ("ISK", 0),
-    ("JOD", 3), ("JPY", 0), ("KMF", 0), ("KRW", 0), ("KWD", 3), ("LYD", 3), ("OMR", 3),
-    ("PYG", 0), ("RWF", 0), ("TND", 3), ("UGX", 0), ("UYI", 0), ("VND", 0), ("VUV", 0),
-    ("XAF", 0), ("XOF", 0), ("XPF", 0),
+    ("BHD", 3),
+    ("BIF", 0),
+    ("CLP", 0),
+    ("DJF", 0),
+    ("GNF", 0),
+    ("IQD", 3),
+    ("ISK", 0),
+    ("JOD", 3),
+    ("JPY", 0),
+    ("KMF", 0),
+    ("KRW", 0),
+    ("KWD", 3),
+    ("LYD", 3),
+    ("OMR", 3),
+    ("PYG", 0),
+    ("RWF", 0),
+    ("TND", 3),
+    ("UGX", 0),
+    ("UYI", 0),
+    ("VND", 0),
+    ("VUV", 0),
+    ("XAF", 0),
+    ("XOF", 0),
+    ("XPF", 0),
 ];
 
 /// How many decimals the currency's minor unit has (2 for USD and EUR, 0 for JPY, 3 for KWD).
 pub fn decimals(currency: &str) -> u32 {
-    EXPONENTS.iter().find(|(code, _)| *code == currency).map_or(2, |(_, d)| *d)
+    EXPONENTS
+        .iter()
+        .find(|(code, _)| *code == currency)
+        .map_or(2, |(_, d)| *d)
 }
 
 /// A currency code as typed, checked and upper-cased: `eur` becomes `EUR`.
 pub fn currency_code(value: &str) -> Result<String> {
-    let code = value.trim().to_ascii_uppercase();
-    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(code)
-    } else {
-        Err(Error::invalid(format!(
-            "\u{201c}{}\u{201d} is not a three-letter currency code such as USD or EUR",
-            value.trim()
-        )))
-    }
+    crate::text::letter_code(value, 3, "a three-letter currency code such as USD or EUR")
 }
 
 /// Minor units as a plain decimal string without grouping: `format(1400000, "USD") == "14000.00"`.

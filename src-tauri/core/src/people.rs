@@ -31,7 +31,9 @@ pub(crate) fn insert(conn: &Connection, person: &NewPerson) -> Result<i64> {
     let given = text::line("Given name", &person.given_name, 100)?;
     let family = text::line("Family name", &person.family_name, 100)?;
     if given.is_empty() && family.is_empty() {
-        return Err(Error::invalid("a person needs a given name or a family name"));
+        return Err(Error::invalid(
+            "a person needs a given name or a family name",
+        ));
     }
     let email = text::optional_line("Email", person.email.as_deref(), 254)?;
     if let Some(email) = &email {
@@ -85,7 +87,9 @@ fn check_email(email: &str) -> Result<()> {
     if well_formed {
         Ok(())
     } else {
-        Err(Error::invalid(format!("\u{201c}{email}\u{201d} does not look like an email address")))
+        Err(Error::invalid(format!(
+            "\u{201c}{email}\u{201d} does not look like an email address"
+        )))
     }
 }
 
@@ -113,9 +117,11 @@ mod tests {
         let id = store.write(|tx| insert(tx, &person)).unwrap();
         let (family, country, email): (String, String, String) = store
             .conn()
-            .query_row("SELECT family_name, country, email FROM people WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row(
+                "SELECT family_name, country, email FROM people WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .unwrap();
         assert_eq!(family, person.family_name);
         assert_eq!(country, "IR");
@@ -126,21 +132,30 @@ mod tests {
     fn refuses_bad_input_and_keeps_nothing() {
         let (_dir, mut store) = store();
         let nameless = NewPerson::default();
-        assert_eq!(store.write(|tx| insert(tx, &nameless)).unwrap_err().code(), "invalid");
+        assert_eq!(
+            store.write(|tx| insert(tx, &nameless)).unwrap_err().code(),
+            "invalid"
+        );
         let bad_mail = NewPerson {
             given_name: "Ana".into(),
             email: Some("ana at example.org".into()),
             ..Default::default()
         };
         let err = store.write(|tx| insert(tx, &bad_mail)).unwrap_err();
-        assert!(err.to_string().contains("does not look like an email"), "{err}");
+        assert!(
+            err.to_string().contains("does not look like an email"),
+            "{err}"
+        );
         let bad_country = NewPerson {
             given_name: "Ana".into(),
             country: Some("Colombia".into()),
             ..Default::default()
         };
         assert!(store.write(|tx| insert(tx, &bad_country)).is_err());
-        let n: i64 = store.conn().query_row("SELECT count(*) FROM people", [], |r| r.get(0)).unwrap();
+        let n: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(n, 0);
     }
 }

@@ -67,7 +67,12 @@ pub fn collect(store: &Store) -> Result<Stats> {
     )?;
     let appeals = stmt
         .query_map([], |r| {
-            Ok(AppealStats { uuid: r.get(0)?, title: r.get(1)?, signers: r.get(2)?, countries: r.get(3)? })
+            Ok(AppealStats {
+                uuid: r.get(0)?,
+                title: r.get(1)?,
+                signers: r.get(2)?,
+                countries: r.get(3)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
@@ -79,7 +84,11 @@ pub fn collect(store: &Store) -> Result<Stats> {
         .query_map([], |r| {
             let currency: String = r.get(0)?;
             let total = money::format(r.get(2)?, &currency);
-            Ok(CurrencyTotal { currency, count: r.get(1)?, total })
+            Ok(CurrencyTotal {
+                currency,
+                count: r.get(1)?,
+                total,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
@@ -118,7 +127,10 @@ pub fn collect(store: &Store) -> Result<Stats> {
         events: count("SELECT count(*) FROM events")?,
         upcoming_events,
         rsvps: count("SELECT count(*) FROM rsvps")?,
-        donations: DonationStats { count: count("SELECT count(*) FROM donations")?, totals },
+        donations: DonationStats {
+            count: count("SELECT count(*) FROM donations")?,
+            totals,
+        },
         funds,
     })
 }

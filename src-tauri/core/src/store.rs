@@ -35,7 +35,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -74,14 +76,20 @@ impl Store {
     /// this call created is removed again.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
-        let fail = |cause: String| Error::Open { path: path.to_owned(), cause };
+        let fail = |cause: String| Error::Open {
+            path: path.to_owned(),
+            cause,
+        };
         let created = prepare_file(path).map_err(fail)?;
         match connect(path) {
             Ok(conn) => {
                 if !created {
                     make_private(path);
                 }
-                Ok(Store { conn, path: path.to_owned() })
+                Ok(Store {
+                    conn,
+                    path: path.to_owned(),
+                })
             }
             Err(cause) => {
                 if created {
@@ -103,7 +111,9 @@ impl Store {
     /// Runs `f` in one write transaction (taken at once, so two writers never deadlock), committed
     /// only if `f` succeeds: on an error nothing of it is kept.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -111,7 +121,9 @@ impl Store {
 
     /// The schema version found in the file.
     pub fn schema_version(&self) -> Result<usize> {
-        let v: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let v: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         Ok(usize::try_from(v).unwrap_or(0))
     }
 
@@ -127,12 +139,18 @@ impl Store {
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         })?;
         for row in rows {
             let (table, rowid, parent) = row?;
             let rowid = rowid.map_or_else(|| "?".to_owned(), |id| id.to_string());
-            problems.push(format!("{table} row {rowid} refers to a missing {parent} row"));
+            problems.push(format!(
+                "{table} row {rowid} refers to a missing {parent} row"
+            ));
         }
         let schema_version = self.schema_version()?;
         if schema_version != SCHEMA_VERSION {
@@ -140,7 +158,10 @@ impl Store {
                 "schema version is {schema_version}, this Campaign Desk expects {SCHEMA_VERSION}"
             ));
         }
-        Ok(CheckReport { schema_version, problems })
+        Ok(CheckReport {
+            schema_version,
+            problems,
+        })
     }
 }
 
@@ -185,13 +206,15 @@ fn connect(path: &Path) -> Result<Connection, String> {
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
         .map_err(describe_sqlite)?;
-    let application_id: i32 =
-        conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(describe_sqlite)?;
+    let application_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(describe_sqlite)?;
     if tables > 0 && application_id != APPLICATION_ID {
         return Err("it is a database of another program, not of Campaign Desk".into());
     }
-    let version: i64 =
-        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(describe_sqlite)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(describe_sqlite)?;
     if version > SCHEMA_VERSION as i64 {
         return Err(format!(
             "it was written by a newer Campaign Desk (schema {version}, this one knows {SCHEMA_VERSION}); please update Campaign Desk"
@@ -202,14 +225,21 @@ fn connect(path: &Path) -> Result<Connection, String> {
         .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
         .map_err(describe_sqlite)?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(format!("its folder does not allow write-ahead logging (journal mode {mode})"));
+        return Err(format!(
+            "its folder does not allow write-ahead logging (journal mode {mode})"
+        ));
     }
-    conn.pragma_update(None, "synchronous", "FULL").map_err(describe_sqlite)?;
-    conn.pragma_update(None, "foreign_keys", "ON").map_err(describe_sqlite)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(describe_sqlite)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(describe_sqlite)?;
     if tables == 0 {
-        conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(describe_sqlite)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(describe_sqlite)?;
     }
-    MIGRATIONS.to_latest(&mut conn).map_err(|e| format!("its schema could not be updated: {e}"))?;
+    MIGRATIONS
+        .to_latest(&mut conn)
+        .map_err(|e| format!("its schema could not be updated: {e}"))?;
     Ok(conn)
 }
 
@@ -244,18 +274,30 @@ fn describe_io(e: &io::Error, place: &Path) -> String {
 #[cfg(unix)]
 fn create_private_file(path: &Path) -> io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(drop)
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
 }
 
 #[cfg(not(unix))]
 fn create_private_file(path: &Path) -> io::Result<()> {
-    fs::OpenOptions::new().write(true).create_new(true).open(path).map(drop)
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
 }
 
 #[cfg(unix)]
 fn create_private_folder(folder: &Path) -> io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(folder)
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(folder)
 }
 
 #[cfg(not(unix))]
@@ -293,5 +335,10 @@ fn with_companions(path: &Path) -> [PathBuf; 4] {
         name.push(suffix);
         PathBuf::from(name)
     };
-    [path.to_owned(), suffixed("-wal"), suffixed("-shm"), suffixed("-journal")]
+    [
+        path.to_owned(),
+        suffixed("-wal"),
+        suffixed("-shm"),
+        suffixed("-journal"),
+    ]
 }

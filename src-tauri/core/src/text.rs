@@ -37,7 +37,10 @@ pub fn optional_line(field: &str, value: Option<&str>, max_chars: usize) -> Resu
 /// Multi-line text (notes, an appeal's body): line breaks and tabs allowed, other controls not.
 pub fn paragraphs(field: &str, value: &str, max_chars: usize) -> Result<String> {
     let value = value.trim().replace("\r\n", "\n");
-    if let Some(c) = value.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+    if let Some(c) = value
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    {
         return Err(Error::invalid(format!(
             "{field} contains an invisible control character (U+{:04X}); please retype it",
             c as u32
@@ -49,12 +52,18 @@ pub fn paragraphs(field: &str, value: &str, max_chars: usize) -> Result<String> 
 
 /// An ISO 3166-1 alpha-2 country code such as `IR` or `DE`, upper-cased.
 pub fn country_code(value: &str) -> Result<String> {
+    letter_code(value, 2, "a two-letter country code such as DE or IR")
+}
+
+/// `value` trimmed and upper-cased if it is exactly `letters` ASCII letters (ISO codes), else an
+/// error that shows what was typed and what `expected` is.
+pub(crate) fn letter_code(value: &str, letters: usize, expected: &str) -> Result<String> {
     let code = value.trim().to_ascii_uppercase();
-    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+    if code.len() == letters && code.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(code)
     } else {
         Err(Error::invalid(format!(
-            "\u{201c}{}\u{201d} is not a two-letter country code such as DE or IR",
+            "\u{201c}{}\u{201d} is not {expected}",
             value.trim()
         )))
     }
@@ -77,7 +86,10 @@ mod tests {
     #[test]
     fn trims_and_keeps_zero_width_non_joiner() {
         let name = "  \u{0645}\u{06cc}\u{200c}\u{0631}\u{0648}  ";
-        assert_eq!(line("Name", name, 50).unwrap(), "\u{0645}\u{06cc}\u{200c}\u{0631}\u{0648}");
+        assert_eq!(
+            line("Name", name, 50).unwrap(),
+            "\u{0645}\u{06cc}\u{200c}\u{0631}\u{0648}"
+        );
     }
 
     #[test]
@@ -93,7 +105,10 @@ mod tests {
     fn counts_characters_not_bytes() {
         assert!(line("Name", "\u{0634}".repeat(10).as_str(), 10).is_ok());
         let err = line("Name", "\u{0634}".repeat(11).as_str(), 10).unwrap_err();
-        assert_eq!(err.to_string(), "Name is too long: 11 characters, at most 10 allowed");
+        assert_eq!(
+            err.to_string(),
+            "Name is too long: 11 characters, at most 10 allowed"
+        );
     }
 
     #[test]

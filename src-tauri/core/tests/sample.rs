@@ -21,17 +21,27 @@ fn a_few_hundred_signers_from_forty_countries() {
     assert_eq!(s.campaign.as_deref(), Some(sample::CAMPAIGN_NAME));
     assert_eq!(s.appeals.len(), 1);
     let appeal = &s.appeals[0];
-    assert!((300..=500).contains(&appeal.signers), "{} signers", appeal.signers);
+    assert!(
+        (300..=500).contains(&appeal.signers),
+        "{} signers",
+        appeal.signers
+    );
     assert_eq!(appeal.countries, 40);
     // Every continent but Antarctica.
     for country in ["US", "BR", "DE", "NG", "IR", "AU"] {
-        let n: i64 = query(&store, &format!("SELECT count(*) FROM people WHERE country = '{country}'"));
+        let n: i64 = query(
+            &store,
+            &format!("SELECT count(*) FROM people WHERE country = '{country}'"),
+        );
         assert!(n > 0, "no signer in {country}");
     }
     // Prominent signers come with a title, some with a statement.
     let prominent: i64 = query(&store, "SELECT count(*) FROM signatures s JOIN people p ON p.id = s.person_id WHERE s.prominent = 1 AND p.title IS NOT NULL");
     assert_eq!(prominent, 10);
-    let statements: i64 = query(&store, "SELECT count(*) FROM signatures WHERE statement IS NOT NULL");
+    let statements: i64 = query(
+        &store,
+        "SELECT count(*) FROM signatures WHERE statement IS NOT NULL",
+    );
     assert!(statements >= 3);
 }
 
@@ -39,11 +49,19 @@ fn a_few_hundred_signers_from_forty_countries() {
 fn names_in_their_own_scripts() {
     let (_dir, store) = loaded();
     let has = |pattern: &str| -> bool {
-        query::<i64>(&store, &format!("SELECT count(*) FROM people WHERE given_name || family_name GLOB '{pattern}'")) > 0
+        query::<i64>(
+            &store,
+            &format!(
+                "SELECT count(*) FROM people WHERE given_name || family_name GLOB '{pattern}'"
+            ),
+        ) > 0
     };
     assert!(has("*[آ-ی]*"), "Persian");
     assert!(has("*\u{200c}*"), "Persian with a zero-width non-joiner");
-    assert!(has("*\u{064a}*") && has("*\u{06cc}*"), "both spellings of yeh");
+    assert!(
+        has("*\u{064a}*") && has("*\u{06cc}*"),
+        "both spellings of yeh"
+    );
     assert!(has("*[А-я]*"), "Cyrillic");
     assert!(has("*[Α-ω]*"), "Greek");
     assert!(has("*[가-힣]*"), "Korean");
@@ -56,16 +74,28 @@ fn names_in_their_own_scripts() {
 fn signers_choose_how_they_are_shown() {
     let (_dir, store) = loaded();
     for display in ["full", "name_city", "initials", "hidden"] {
-        let n: i64 = query(&store, &format!("SELECT count(*) FROM signatures WHERE display = '{display}'"));
+        let n: i64 = query(
+            &store,
+            &format!("SELECT count(*) FROM signatures WHERE display = '{display}'"),
+        );
         assert!(n > 5, "{display}: {n}");
     }
     // Signers from Iran are more cautious than those from the United States.
     let share = |country: &str| -> i64 {
-        query(&store, &format!(
-            "SELECT 100 * sum(s.display IN ('initials', 'hidden')) / count(*) FROM signatures s
-               JOIN people p ON p.id = s.person_id WHERE p.country = '{country}'"))
+        query(
+            &store,
+            &format!(
+                "SELECT 100 * sum(s.display IN ('initials', 'hidden')) / count(*) FROM signatures s
+               JOIN people p ON p.id = s.person_id WHERE p.country = '{country}'"
+            ),
+        )
     };
-    assert!(share("IR") > share("US") + 20, "IR {} vs US {}", share("IR"), share("US"));
+    assert!(
+        share("IR") > share("US") + 20,
+        "IR {} vs US {}",
+        share("IR"),
+        share("US")
+    );
 }
 
 #[test]
@@ -80,7 +110,10 @@ fn one_person_many_roles() {
     );
     assert!(signers_who_rsvp_and_give > 5, "{signers_who_rsvp_and_give}");
     // And people the campaign knows who have not signed (yet).
-    let not_signed: i64 = query(&store, "SELECT count(*) FROM people WHERE id NOT IN (SELECT person_id FROM signatures)");
+    let not_signed: i64 = query(
+        &store,
+        "SELECT count(*) FROM people WHERE id NOT IN (SELECT person_id FROM signatures)",
+    );
     assert!(not_signed > 0);
 }
 
@@ -89,22 +122,47 @@ fn events_and_money_from_the_domain() {
     let (_dir, store) = loaded();
     let s = stats::collect(&store).unwrap();
     assert_eq!(s.events, 7);
-    let tba: i64 = query(&store, "SELECT count(*) FROM events WHERE starts_at IS NULL");
+    let tba: i64 = query(
+        &store,
+        "SELECT count(*) FROM events WHERE starts_at IS NULL",
+    );
     assert_eq!(tba, 1, "the UN press conference's date is to be announced");
     // The Berkeley cultural night: Saturday 24 February, 6 pm Pacific, stored in UTC.
-    let start: String = query(&store, "SELECT starts_at FROM events WHERE title LIKE 'Voices for Freedom%'");
+    let start: String = query(
+        &store,
+        "SELECT starts_at FROM events WHERE title LIKE 'Voices for Freedom%'",
+    );
     assert_eq!(start, "2024-02-25T02:00:00.000Z");
 
     let ad = &s.funds[0];
-    assert_eq!((ad.goal.as_deref(), ad.raised.as_str(), ad.percent), (Some("14000.00"), "14000.00", Some(100)));
-    let cash_at_the_table: i64 = query(&store, "SELECT count(*) FROM donations WHERE method = 'cash' AND event_id IS NOT NULL");
+    assert_eq!(
+        (ad.goal.as_deref(), ad.raised.as_str(), ad.percent),
+        (Some("14000.00"), "14000.00", Some(100))
+    );
+    let cash_at_the_table: i64 = query(
+        &store,
+        "SELECT count(*) FROM donations WHERE method = 'cash' AND event_id IS NOT NULL",
+    );
     assert!(cash_at_the_table >= 20);
-    let anonymous: i64 = query(&store, "SELECT count(*) FROM donations WHERE person_id IS NULL");
+    let anonymous: i64 = query(
+        &store,
+        "SELECT count(*) FROM donations WHERE person_id IS NULL",
+    );
     assert!(anonymous > 0);
-    let currencies: Vec<&str> = s.donations.totals.iter().map(|t| t.currency.as_str()).collect();
+    let currencies: Vec<&str> = s
+        .donations
+        .totals
+        .iter()
+        .map(|t| t.currency.as_str())
+        .collect();
     assert_eq!(currencies[0], "USD");
     assert_eq!(currencies.len(), 6, "{currencies:?}");
-    let cop = s.donations.totals.iter().find(|t| t.currency == "COP").unwrap();
+    let cop = s
+        .donations
+        .totals
+        .iter()
+        .find(|t| t.currency == "COP")
+        .unwrap();
     assert_eq!(cop.total, "150000.00");
 }
 
@@ -116,7 +174,8 @@ fn the_same_sample_every_time() {
         query(store, "SELECT group_concat(given_name || ' ' || family_name || ' ' || coalesce(email, ''), ';') FROM (SELECT * FROM people ORDER BY id)")
     };
     assert_eq!(names(&first), names(&second));
-    let money = |store: &Store| -> i64 { query(store, "SELECT sum(amount_minor * id) FROM donations") };
+    let money =
+        |store: &Store| -> i64 { query(store, "SELECT sum(amount_minor * id) FROM donations") };
     assert_eq!(money(&first), money(&second));
 }
 

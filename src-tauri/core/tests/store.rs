@@ -37,7 +37,10 @@ fn reopening_keeps_the_data_and_tightens_a_loose_mode() {
     }
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let store = Store::open(&path).unwrap();
-    assert_eq!(desk_core::campaign::current(&store).unwrap().unwrap().name, "Kept");
+    assert_eq!(
+        desk_core::campaign::current(&store).unwrap().unwrap().name,
+        "Kept"
+    );
     assert_eq!(mode(&path), 0o600);
 }
 
@@ -48,19 +51,35 @@ fn refusals_name_the_path_and_the_cause() {
     assert_eq!(err.code(), "open_failed");
     assert_eq!(
         err.to_string(),
-        format!("cannot open the database {}: it is a folder, not a file", dir.path().display())
+        format!(
+            "cannot open the database {}: it is a folder, not a file",
+            dir.path().display()
+        )
     );
 
     let missing = dir.path().join("nope").join("x.db");
     let err = Store::open(&missing).unwrap_err().to_string();
-    assert!(err.ends_with(&format!("the folder {} does not exist", dir.path().join("nope").display())), "{err}");
+    assert!(
+        err.ends_with(&format!(
+            "the folder {} does not exist",
+            dir.path().join("nope").display()
+        )),
+        "{err}"
+    );
 
     let text = dir.path().join("letter.txt");
     fs::write(&text, "Dear friends, ".repeat(100)).unwrap();
     let err = Store::open(&text).unwrap_err().to_string();
     assert!(err.contains("not a Campaign Desk database"), "{err}");
-    assert_eq!(fs::read_to_string(&text).unwrap(), "Dear friends, ".repeat(100));
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "nothing created beside it");
+    assert_eq!(
+        fs::read_to_string(&text).unwrap(),
+        "Dear friends, ".repeat(100)
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing created beside it"
+    );
 }
 
 #[test]
@@ -70,7 +89,8 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     drop(Store::open(&path).unwrap());
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION as i64 + 1).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION as i64 + 1)
+            .unwrap();
     }
     let err = Store::open(&path).unwrap_err().to_string();
     assert!(err.contains("newer Campaign Desk"), "{err}");
@@ -97,13 +117,20 @@ fn the_check_finds_a_broken_reference() {
         // Another tool, with foreign keys off, deletes a person who signed.
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
-        conn.execute("DELETE FROM people WHERE id = (SELECT person_id FROM signatures LIMIT 1)", [])
-            .unwrap();
+        conn.execute(
+            "DELETE FROM people WHERE id = (SELECT person_id FROM signatures LIMIT 1)",
+            [],
+        )
+        .unwrap();
     }
     let report = Store::open(&path).unwrap().check().unwrap();
     assert!(!report.is_sound());
     assert!(
-        report.problems.iter().any(|p| p.starts_with("signatures row") && p.ends_with("refers to a missing people row")),
+        report
+            .problems
+            .iter()
+            .any(|p| p.starts_with("signatures row")
+                && p.ends_with("refers to a missing people row")),
         "{:?}",
         report.problems
     );

@@ -186,7 +186,10 @@ fn insert_prominent_signers(tx: &Connection, appeal: i64) -> Result<Vec<Signer>>
                 statement: p.statement,
             },
         )?;
-        signers.push(Signer { person, in_us: p.country == "US" });
+        signers.push(Signer {
+            person,
+            in_us: p.country == "US",
+        });
     }
     Ok(signers)
 }
@@ -218,13 +221,22 @@ fn insert_signers(tx: &Connection, appeal: i64, rng: &mut Rng) -> Result<Vec<Sig
                     person_id: person,
                     signed_at: noon_utc(first_day + Duration::days(rng.below(530) as i64))
                         + Duration::minutes(rng.below(600) as i64),
-                    source: *rng.pick(&[Source::Table, Source::Table, Source::Paper, Source::Online, Source::Online]),
+                    source: *rng.pick(&[
+                        Source::Table,
+                        Source::Table,
+                        Source::Paper,
+                        Source::Online,
+                        Source::Online,
+                    ]),
                     display: pick_display(origin.at_risk || persian, rng),
                     prominent: false,
                     statement: None,
                 },
             )?;
-            signers.push(Signer { person, in_us: origin.country == "US" });
+            signers.push(Signer {
+                person,
+                in_us: origin.country == "US",
+            });
         }
     }
     Ok(signers)
@@ -238,15 +250,39 @@ fn pick_name(origin: &Origin, rng: &mut Rng) -> (String, String, bool) {
         let persian = &ORIGINS[0];
         // Half write their names in Persian script, half in Latin letters.
         return if rng.below(2) == 0 {
-            let given = if female { persian.given_female } else { persian.given_male };
-            (rng.pick(given).to_string(), gendered(*rng.pick(persian.family), female), true)
+            let given = if female {
+                persian.given_female
+            } else {
+                persian.given_male
+            };
+            (
+                rng.pick(given).to_string(),
+                gendered(rng.pick::<&str>(persian.family), female),
+                true,
+            )
         } else {
-            let given = if female { names::PERSIAN_LATIN_FEMALE } else { names::PERSIAN_LATIN_MALE };
-            (rng.pick(given).to_string(), rng.pick(names::PERSIAN_LATIN_FAMILY).to_string(), true)
+            let given = if female {
+                names::PERSIAN_LATIN_FEMALE
+            } else {
+                names::PERSIAN_LATIN_MALE
+            };
+            (
+                rng.pick(given).to_string(),
+                rng.pick(names::PERSIAN_LATIN_FAMILY).to_string(),
+                true,
+            )
         };
     }
-    let given = if female { origin.given_female } else { origin.given_male };
-    (rng.pick(given).to_string(), gendered(*rng.pick(origin.family), female), false)
+    let given = if female {
+        origin.given_female
+    } else {
+        origin.given_male
+    };
+    (
+        rng.pick(given).to_string(),
+        gendered(rng.pick::<&str>(origin.family), female),
+        false,
+    )
 }
 
 /// "Kowalski|Kowalska" gives the form that goes with the given name.
@@ -352,7 +388,8 @@ fn insert_events(tx: &Connection) -> Result<Vec<i64>> {
         },
         NewEvent {
             title: "Afternoon program: writers behind bars",
-            description: "Online and in person. Co-hosted by two bookstores, in New York and Berkeley.",
+            description:
+                "Online and in person. Co-hosted by two bookstores, in New York and Berkeley.",
             starts: at(2027, 9, 25, 15, 0),
             ends: at(2027, 9, 25, 17, 0),
             time_zone: "America/New_York",
@@ -364,7 +401,6 @@ fn insert_events(tx: &Connection) -> Result<Vec<i64>> {
             capacity: Some(80),
             contact_phone,
             contact_email,
-            ..Default::default()
         },
         NewEvent {
             title: "Press conference at the United Nations",
@@ -393,7 +429,13 @@ fn insert_events(tx: &Connection) -> Result<Vec<i64>> {
 /// Guests for the events with a room; Americans mostly for the American events.
 fn insert_rsvps(tx: &Connection, events: &[i64], signers: &[Signer], rng: &mut Rng) -> Result<()> {
     // (event index, how many answers, only people in the US)
-    let plan = [(0usize, 64usize, true), (1, 28, true), (3, 22, false), (4, 36, true), (6, 48, false)];
+    let plan = [
+        (0usize, 64usize, true),
+        (1, 28, true),
+        (3, 22, false),
+        (4, 36, true),
+        (6, 48, false),
+    ];
     let statuses = [
         RsvpStatus::Accepted,
         RsvpStatus::Accepted,
@@ -405,8 +447,18 @@ fn insert_rsvps(tx: &Connection, events: &[i64], signers: &[Signer], rng: &mut R
     for (event, count, us_only) in plan {
         let pool: Vec<&Signer> = signers.iter().filter(|s| !us_only || s.in_us).collect();
         for signer in rng.sample(&pool, count) {
-            let guests = if rng.below(5) == 0 { 1 + rng.below(3) as i64 } else { 0 };
-            events::insert_rsvp(tx, events[event], signer.person, *rng.pick(&statuses), guests)?;
+            let guests = if rng.below(5) == 0 {
+                1 + rng.below(3) as i64
+            } else {
+                0
+            };
+            events::insert_rsvp(
+                tx,
+                events[event],
+                signer.person,
+                *rng.pick(&statuses),
+                guests,
+            )?;
         }
     }
     Ok(())
@@ -415,10 +467,17 @@ fn insert_rsvps(tx: &Connection, events: &[i64], signers: &[Signer], rng: &mut R
 /// People who came to the cultural night and some gave, but who have not signed: the people
 /// table holds everyone the campaign knows, not only signers.
 fn insert_guests_who_did_not_sign(tx: &Connection, events: &[i64], rng: &mut Rng) -> Result<()> {
-    let us = ORIGINS.iter().find(|o| o.country == "US").expect("US is an origin");
+    let us = ORIGINS
+        .iter()
+        .find(|o| o.country == "US")
+        .expect("US is an origin");
     for n in 0..14 {
         let female = n % 2 == 0;
-        let given = if female { us.given_female } else { us.given_male };
+        let given = if female {
+            us.given_female
+        } else {
+            us.given_male
+        };
         let person = people::insert(
             tx,
             &NewPerson {
