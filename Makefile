@@ -6,12 +6,14 @@
 
 SHELL := /bin/bash
 
-# Build: WebKitGTK and friends for Tauri. Tests: WebKit's WebDriver, a virtual display, poppler.
+# Build: WebKitGTK and friends for Tauri. Fonts for every script a signer writes in.
+# Tests: WebKit's WebDriver, a virtual display, poppler.
 DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
-	fonts-noto-core webkit2gtk-driver xvfb xauth poppler-utils
+	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils
 TAURI_DRIVER_VERSION := 2.1.0
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# sudo -n: with no one to type a password (CI), fail at once instead of waiting.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || { [ -t 0 ] && echo sudo || echo sudo -n; })
 # The window needs a display; without one the tests get a virtual one.
 HEADLESS := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24")
 
@@ -31,7 +33,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:" $$missing; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
 # tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.

@@ -27,9 +27,10 @@ tree_pss() {
   echo "$total"
 }
 
-# One start: prints "first_paint_ms app_rss_kib tree_pss_kib".
+# One start on database $1, which must first paint screen $2: prints
+# "first_paint_ms app_rss_kib tree_pss_kib".
 measure() {
-  local db=$1 log="$work/log" pid ms="" deadline
+  local db=$1 expected=$2 log="$work/log" pid ms="" screen deadline
   CAMPAIGN_DESK_STARTUP_REPORT=1 "$bin" --db "$db" 2>"$log" &
   pid=$!
   deadline=$((SECONDS + 60))
@@ -43,7 +44,18 @@ measure() {
     sleep 0.05
     ms=$(sed -n 's/.*first paint ([a-z]*) after \([0-9]*\) ms.*/\1/p' "$log")
   done
+  screen=$(sed -n 's/.*first paint (\([a-z]*\)).*/\1/p' "$log")
+  if [ "$screen" != "$expected" ]; then
+    echo "expected the $expected screen first, the window painted $screen" >&2
+    kill "$pid"
+    exit 1
+  fi
   sleep 1 # let the page settle before reading memory
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "the window closed by itself; its log:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
   echo "$ms $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") $(tree_pss "$pid")"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
@@ -52,8 +64,8 @@ measure() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 report() {
-  local label=$1 db=$2 results
-  results=$(for _ in $(seq "$runs"); do measure "$db"; done)
+  local label=$1 db=$2 screen=$3 results
+  results=$(for _ in $(seq "$runs"); do measure "$db" "$screen"; done)
   printf '%-34s first paint %5s ms   app RSS %4s MiB   app+WebKit PSS %4s MiB\n' "$label" \
     "$(cut -d' ' -f1 <<<"$results" | median)" \
     "$(( $(cut -d' ' -f2 <<<"$results" | median) / 1024 ))" \
@@ -61,5 +73,5 @@ report() {
 }
 
 echo "campaign-desk start-up, median of $runs starts ($(nproc) cores)"
-report "baseline: welcome, empty database" "$work/empty.db"
-report "dashboard, sample campaign" "$work/sample.db"
+report "baseline: welcome, empty database" "$work/empty.db" welcome
+report "dashboard, sample campaign" "$work/sample.db" dashboard

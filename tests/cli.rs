@@ -133,18 +133,57 @@ fn the_environment_variable_chooses_the_database() {
     // --db wins over the variable.
     let other = dir.path().join("other.db");
     let out = Command::new(env!("CARGO_BIN_EXE_campaign-desk"))
-        .args(["--db", other.to_str().unwrap(), "stats", "--json"])
+        .args(["--db", other.to_str().unwrap(), "demo"])
         .env("CAMPAIGN_DESK_DB", &db)
         .output()
         .unwrap();
-    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(stats["people"], 0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains(other.to_str().unwrap()));
+    assert!(other.exists());
 }
 
-/// Runs `stats` on `db` and checks the one-line error: it names the path and the cause, and the
-/// exit status is non-zero.
+#[test]
+fn only_demo_and_the_window_create_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("campain.db");
+    for command in ["stats", "check"] {
+        let out = desk(&["--db", typo.to_str().unwrap(), command]);
+        assert!(!out.status.success(), "{command} on a missing file");
+        assert!(
+            text(&out.stderr).contains("there is no database there"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing created"
+    );
+}
+
+#[test]
+fn without_a_display_the_window_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_campaign-desk"))
+        .args(["--db", db.to_str().unwrap()])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("there is no display"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// Runs `demo` (the command that may create a database) on `db` and checks the one-line error: it
+/// names the path and the cause, and the exit status is non-zero.
 fn assert_refused(db: &Path, cause: &str) {
-    let out = desk(&["--db", db.to_str().unwrap(), "stats"]);
+    let out = desk(&["--db", db.to_str().unwrap(), "demo"]);
     assert!(!out.status.success(), "{} was accepted", db.display());
     let err = text(&out.stderr);
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
@@ -181,32 +220,17 @@ fn a_missing_folder_is_refused() {
 
 #[test]
 fn an_unwritable_place_is_refused() {
-    // /proc refuses new files even to root, so this holds on any Linux machine.
-    assert_refused(Path::new("/proc/campaign-desk-test.db"), "/proc");
-    assert!(!Path::new("/proc/campaign-desk-test.db").exists());
-
-    // A read-only file: refused before SQLite touches it (root may write anyway, so only check
-    // as an ordinary user).
-    if running_as_root() {
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ro.db");
-    fs::write(&db, b"").unwrap();
-    fs::set_permissions(&db, fs::Permissions::from_mode(0o400)).unwrap();
-    assert_refused(&db, "no permission");
-}
-
-fn running_as_root() -> bool {
-    // The effective user id, read without a libc dependency.
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .map(|l| l.split_whitespace().nth(2) == Some("0"))
-        })
-        .unwrap_or(false)
+    // sysfs and procfs refuse new files and writes even to root, so these hold for any user.
+    assert_refused(
+        Path::new("/sys/campaign-desk-test.db"),
+        "no permission to write in /sys",
+    );
+    assert_refused(
+        Path::new("/proc/campaign-desk-test.db"),
+        "no file can be created in /proc",
+    );
+    let read_only = Path::new("/sys/kernel/uevent_seqnum");
+    assert_refused(read_only, "no permission to write to it");
 }
 
 #[test]

@@ -142,6 +142,7 @@ fn empty_campaign_with_a_readable_error_and_literal_text() {
     session.click("#start-empty");
     session.wait_for("#alert:not([hidden])");
     assert_eq!(session.text("#alert-text"), "Campaign name is required");
+    session.screenshot(&screenshot_dir().join("error.png"));
     assert_eq!(cli_stats(db)["campaign"], Value::Null);
 
     // Markup in a name is shown as typed, never run as HTML.

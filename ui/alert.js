@@ -1,10 +1,16 @@
 // Shows errors as a readable message at the top of the window, never as a blank screen.
-import { t } from "./i18n.js";
+import { has, t } from "./i18n.js";
 import { AppError } from "./api.js";
 
+/** The error in the reader's language: by its catalog key when it has one. */
 export function messageOf(error) {
   if (error instanceof AppError) {
     if (error.code === "no_ipc") return t("error.no_ipc");
+    if (error.key && has(`error.${error.key}`)) {
+      const args = { ...error.args };
+      if (args.field && has(`field.${args.field}`)) args.field = t(`field.${args.field}`);
+      return t(`error.${error.key}`, args);
+    }
     if (error.code !== "internal" && error.message) return error.message;
   }
   const detail = error && error.message ? error.message : String(error);

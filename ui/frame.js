@@ -17,6 +17,8 @@ const SECTIONS = [
 ];
 
 let cleanup = null;
+// Counts navigations, so that a section still loading when the reader moves on is dropped.
+let visits = 0;
 
 /** Builds the frame in `root` and shows the section in the hash. Returns the section's id. */
 export async function showFrame(root, campaign) {
@@ -35,11 +37,12 @@ export async function showFrame(root, campaign) {
       view,
     ),
   );
-  window.onhashchange = () => show(view, links);
+  window.onhashchange = () => show(view, links).catch(() => {});
   return show(view, links);
 }
 
 async function show(view, links) {
+  const visit = ++visits;
   const id = location.hash.slice(1);
   const section = SECTIONS.find((s) => s.id === id) || SECTIONS[0];
   for (const a of links) {
@@ -49,11 +52,16 @@ async function show(view, links) {
   if (cleanup) cleanup();
   cleanup = null;
   clearError();
-  replace(view);
+  // Each visit renders into its own page: a stale one fills a page no longer shown.
+  const page = el("div", { class: "page" });
+  replace(view, page);
   try {
-    cleanup = (await section.render(view)) || null;
+    const done = (await section.render(page)) || null;
+    if (visit === visits) cleanup = done;
+    else if (done) done();
   } catch (e) {
-    showError(e);
+    if (visit === visits) showError(e);
+    throw e;
   }
   return section.id;
 }

@@ -4,18 +4,34 @@ import en from "./messages/en.js";
 
 const catalog = en;
 export const locale = "en";
+const plurals = new Intl.PluralRules(locale);
+const integers = new Intl.NumberFormat(locale);
 
-/** The message `key`, with `{name}` replaced by `params.name`. A missing key shows itself. */
+/** Whether the catalog has `key`. */
+export function has(key) {
+  return Object.hasOwn(catalog, key);
+}
+
+/**
+ * The message `key`, with `{name}` replaced by `params.name` (numbers formatted for the reader).
+ * A message with plural forms ({ one, other }) is chosen by `params.count`.
+ * A missing key shows itself, so it is noticed.
+ */
 export function t(key, params = {}) {
-  const text = catalog[key];
+  let text = catalog[key];
   if (text === undefined) {
     console.error(`missing message: ${key}`);
     return key;
   }
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  if (typeof text === "object") {
+    text = text[plurals.select(Number(params.count))] ?? text.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === "number" ? integers.format(value) : String(value);
+  });
 }
-
-const integers = new Intl.NumberFormat(locale);
 
 export function formatCount(n) {
   return integers.format(n);

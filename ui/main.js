@@ -13,24 +13,27 @@ async function boot() {
   document.title = t("app.name");
   const root = document.getElementById("root");
   replace(root, el("p", { class: "loading" }, t("app.loading")));
-  let screen = "error";
   try {
     const { campaign } = await call("campaign_status");
+    let screen;
     if (campaign) {
       screen = await showFrame(root, campaign);
     } else {
-      showWelcome(root, (started) => showFrame(root, started));
+      showWelcome(root, (started) => showFrame(root, started).catch(() => {}));
       screen = "welcome";
     }
+    reportFirstPaint(screen);
   } catch (e) {
+    // The frame shows its own errors; this catches a failure before it (the message is the
+    // screen). No first paint is reported for a screen that failed.
     showError(e);
   } finally {
     root.removeAttribute("aria-busy");
   }
-  reportFirstPaint(screen);
 }
 
-/** Tells the app once the first screen is on the glass (two frames: layout, then paint). */
+/** Tells the app once the first screen is on the glass (two frames: layout, then paint), for
+ * the start-up benchmark. */
 function reportFirstPaint(screen) {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => call("frontend_ready", { screen }).catch(showError)),

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use desk_core::stats::Stats;
+use desk_core::store::Access;
 use desk_core::{stats, Store};
 
 /// The variable that names the database file when `--db` is not given.
@@ -42,6 +43,18 @@ pub enum Command {
     },
     /// Check the database's integrity; exit status 0 when it is sound
     Check,
+}
+
+impl Command {
+    /// What the command may do to the database file: only `demo` creates one, and `check` looks
+    /// at the file exactly as it is.
+    pub fn access(&self) -> Access {
+        match self {
+            Command::Demo => Access::Create,
+            Command::Stats { .. } => Access::Existing,
+            Command::Check => Access::AsIs,
+        }
+    }
 }
 
 /// The database file to use: `--db`, else `$CAMPAIGN_DESK_DB` (clap reads both), else the default.

@@ -1,12 +1,16 @@
-//! How errors cross IPC: `{ "code": "...", "message": "..." }`. The code lets the window act
-//! (for example, offer a retry on `locked`); the message is written for a volunteer.
+//! How errors cross IPC: `{ "code", "message", "key", "args" }`. The code lets the window act
+//! (for example, offer a retry on `locked`); key and args let it show the message from its own
+//! catalog in the reader's language; message is the English text, for logs and as a fallback.
 
+use desk_core::messages::Message;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub struct ApiError {
     pub code: &'static str,
     pub message: String,
+    #[serde(flatten)]
+    pub text: Option<Message>,
 }
 
 impl From<desk_core::Error> for ApiError {
@@ -18,6 +22,7 @@ impl From<desk_core::Error> for ApiError {
         ApiError {
             code: e.code(),
             message: e.to_string(),
+            text: Some(e.message()),
         }
     }
 }
@@ -29,6 +34,7 @@ impl ApiError {
         ApiError {
             code: "internal",
             message: "Campaign Desk ran into an internal problem; your saved data is safe. Please try again.".into(),
+            text: None,
         }
     }
 }

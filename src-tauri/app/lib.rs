@@ -37,6 +37,14 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Opens the window on an already opened store and runs until it is closed.
 pub fn run_window(store: desk_core::Store, started: Instant) -> ExitCode {
+    // Without a display GTK would panic; say what to do instead.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!(
+            "campaign-desk: there is no display to open the window on; run it on a desktop, or give a command (see --help)"
+        );
+        return ExitCode::FAILURE;
+    }
     let app = setup(Builder::default(), AppState::new(store, started));
     match app.run(context()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,12 +7,16 @@ use std::time::Instant;
 
 use campaign_desk::cli::{self, Args};
 use clap::Parser;
-use desk_core::Store;
+use desk_core::store::{Access, Store};
 
 fn main() -> ExitCode {
     let started = Instant::now();
     let args = Args::parse();
-    let store = match cli::database_path(&args).and_then(Store::open) {
+    let access = args
+        .command
+        .as_ref()
+        .map_or(Access::Create, cli::Command::access);
+    let store = match cli::database_path(&args).and_then(|path| Store::open_with(path, access)) {
         Ok(store) => store,
         Err(e) => return cli::fail(&e),
     };

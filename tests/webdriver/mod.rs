@@ -163,6 +163,15 @@ impl Session {
 
     /// Saves what the window shows as a PNG.
     pub fn screenshot(&self, path: &Path) {
+        // Wait two frames, so that what the DOM says is what has been painted.
+        self.request(
+            "POST",
+            "/execute/async",
+            Some(json!({
+                "script": "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                "args": [],
+            })),
+        );
         let data = self.request("GET", "/screenshot", None);
         let png = base64::engine::general_purpose::STANDARD
             .decode(data.as_str().expect("base64 PNG"))

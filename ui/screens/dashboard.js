@@ -34,7 +34,7 @@ function content(stats) {
   const cards = el("div", { class: "cards" },
     card("people", stats.people, t("dashboard.people.hint")),
     card("signers", signers, stats.appeals.length ? t("dashboard.signers.hint", { countries }) : t("dashboard.no_appeal")),
-    card("events", stats.events, t("dashboard.events.hint", { upcoming: formatCount(stats.upcoming_events) })),
+    card("events", stats.events, t("dashboard.events.hint", { upcoming: stats.upcoming_events })),
     card("rsvps", stats.rsvps, t("dashboard.rsvps.hint")),
     donationsCard(stats.donations),
   );
@@ -57,7 +57,7 @@ function donationsCard(donations) {
     el("li", { "data-currency": d.currency },
       el("span", { class: "amount" }, formatMoney(d.total, d.currency)),
       " ",
-      el("span", { class: "hint" }, t("dashboard.donations.gifts", { count: formatCount(d.count) })),
+      el("span", { class: "hint" }, t("dashboard.donations.gifts", { count: d.count })),
     ),
   );
   return el("section", { class: "card card-wide", "data-card": "donations" },

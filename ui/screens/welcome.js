@@ -29,6 +29,8 @@ export function showWelcome(root, onStarted) {
       showError(e);
       buttons.forEach((b) => (b.disabled = false));
       button.textContent = label;
+      // A name that was refused gets the focus back, to be corrected at once.
+      if (button === startButton && e.code === "invalid") nameInput.focus();
     }
   }
 

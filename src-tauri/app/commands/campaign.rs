@@ -1,4 +1,5 @@
 use desk_core::campaign::{self, Campaign};
+use desk_core::messages::Message;
 use serde::Serialize;
 use tauri::State;
 
@@ -37,9 +38,8 @@ pub async fn load_sample_campaign(state: State<'_, AppState>) -> Result<Campaign
     state
         .with_store(|store| {
             desk_core::sample::load(store)?;
-            campaign::current(store)?.ok_or_else(|| {
-                desk_core::Error::NotFound("the sample campaign was not saved".into())
-            })
+            campaign::current(store)?
+                .ok_or_else(|| desk_core::Error::NotFound(Message::new("campaign_not_saved")))
         })
         .await
 }

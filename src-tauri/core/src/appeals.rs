@@ -20,8 +20,8 @@ pub(crate) fn insert_appeal(conn: &Connection, appeal: &NewAppeal<'_>) -> Result
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
         params![
             clock::new_uuid(),
-            text::required_line("Appeal title", appeal.title, 200)?,
-            text::paragraphs("Appeal text", appeal.body, 20_000)?,
+            text::required_line("appeal_title", appeal.title, 200)?,
+            text::paragraphs("appeal_text", appeal.body, 20_000)?,
             appeal.published_on.map(|d| d.to_string()),
             now,
         ],
@@ -81,7 +81,7 @@ pub(crate) struct NewSignature<'a> {
 
 pub(crate) fn insert_signature(conn: &Connection, s: &NewSignature<'_>) -> Result<i64> {
     let statement = match s.statement {
-        Some(t) => Some(text::paragraphs("Statement", t, 2000)?).filter(|t| !t.is_empty()),
+        Some(t) => Some(text::paragraphs("statement", t, 2000)?).filter(|t| !t.is_empty()),
         None => None,
     };
     let now = clock::now();

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::messages::Message;
 use crate::store::Store;
 use crate::text;
 
@@ -35,17 +36,15 @@ pub fn current(store: &Store) -> Result<Option<Campaign>> {
 /// Starts an empty campaign called `name` in a new database.
 pub fn start(store: &mut Store, name: &str) -> Result<Campaign> {
     store.write(|tx| insert(tx, name))?;
-    current(store)?.ok_or_else(|| Error::NotFound("the campaign was not saved".into()))
+    current(store)?.ok_or_else(|| Error::NotFound(Message::new("campaign_not_saved")))
 }
 
 pub(crate) fn insert(conn: &Connection, name: &str) -> Result<()> {
-    let name = text::required_line("Campaign name", name, 200)?;
+    let name = text::required_line("campaign_name", name, 200)?;
     let exists: bool =
         conn.query_row("SELECT EXISTS (SELECT 1 FROM campaign)", [], |r| r.get(0))?;
     if exists {
-        return Err(Error::Conflict(
-            "this database already holds a campaign".into(),
-        ));
+        return Err(Error::Conflict(Message::new("campaign_exists")));
     }
     let now = clock::now();
     conn.execute(

@@ -17,7 +17,7 @@ pub(crate) struct NewFund<'a> {
 
 pub(crate) fn insert_fund(conn: &Connection, fund: &NewFund<'_>) -> Result<i64> {
     if fund.goal_minor.is_some_and(|g| g <= 0) {
-        return Err(Error::invalid("a fund's goal must be more than zero"));
+        return Err(Error::invalid("goal_not_positive"));
     }
     let now = clock::now();
     conn.execute(
@@ -25,8 +25,8 @@ pub(crate) fn insert_fund(conn: &Connection, fund: &NewFund<'_>) -> Result<i64> 
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
         params![
             clock::new_uuid(),
-            text::required_line("Fund name", fund.name, 200)?,
-            text::paragraphs("Purpose", fund.purpose, 5000)?,
+            text::required_line("fund_name", fund.name, 200)?,
+            text::paragraphs("purpose", fund.purpose, 5000)?,
             fund.goal_minor,
             money::currency_code(fund.currency)?,
             now,
@@ -72,12 +72,10 @@ pub(crate) struct NewDonation<'a> {
 
 pub(crate) fn insert_donation(conn: &Connection, d: &NewDonation<'_>) -> Result<i64> {
     if d.amount_minor <= 0 {
-        return Err(Error::invalid("a donation must be more than zero"));
+        return Err(Error::invalid("amount_not_positive"));
     }
     if !(0..=d.amount_minor).contains(&d.fee_minor) {
-        return Err(Error::invalid(
-            "the fee must be between zero and the amount given",
-        ));
+        return Err(Error::invalid("fee_out_of_range"));
     }
     let now = clock::now();
     conn.execute(
@@ -94,8 +92,8 @@ pub(crate) fn insert_donation(conn: &Connection, d: &NewDonation<'_>) -> Result<
             d.fee_minor,
             d.method.as_str(),
             d.received_on.to_string(),
-            text::optional_line("Reference", d.reference, 100)?,
-            text::optional_line("Note", d.note, 1000)?,
+            text::optional_line("reference", d.reference, 100)?,
+            text::optional_line("note", d.note, 1000)?,
             now,
         ],
     )?;

@@ -1,19 +1,21 @@
 //! The one error type of the domain. Every variant has a stable `code` that the window and the
-//! CLI can act on, and a message written for a volunteer, not for a developer.
+//! CLI can act on, and a message for a volunteer (a catalog key with values; see messages.rs).
 
 use std::fmt;
 use std::path::PathBuf;
+
+use crate::messages::Message;
 
 #[derive(Debug)]
 pub enum Error {
     /// The database file could not be opened or created. Nothing was created or changed.
     Open { path: PathBuf, cause: String },
     /// Input that breaks a rule; the message says which field and why.
-    Invalid(String),
+    Invalid(Message),
     /// A record that does not exist (or no longer exists).
-    NotFound(String),
+    NotFound(Message),
     /// The request clashes with data that is already there.
-    Conflict(String),
+    Conflict(Message),
     /// Another program holds the database; trying again later may work.
     Locked,
     /// Anything else SQLite reports. Kept for the log; the message stays readable.
@@ -35,23 +37,26 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(message: impl Into<String>) -> Self {
-        Error::Invalid(message.into())
+    /// The message as a catalog key with its values, for the window to translate.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::Open { path, cause } => Message::new("open_failed")
+                .with("path", path.display())
+                .with("cause", cause),
+            Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) => m.clone(),
+            Error::Locked => Message::new("locked"),
+            Error::Database(e) => Message::new("database").with("detail", e),
+        }
+    }
+
+    pub(crate) fn invalid(key: &'static str) -> Self {
+        Error::Invalid(Message::new(key))
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Open { path, cause } => {
-                write!(f, "cannot open the database {}: {cause}", path.display())
-            }
-            Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) => f.write_str(m),
-            Error::Locked => f.write_str(
-                "the database is busy in another Campaign Desk window or command; try again in a moment",
-            ),
-            Error::Database(e) => write!(f, "the database reported a problem: {e}"),
-        }
+        self.message().fmt(f)
     }
 }
 

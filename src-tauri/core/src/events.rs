@@ -7,6 +7,7 @@ use rusqlite::{params, Connection};
 
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::messages::Message;
 use crate::text;
 
 #[derive(Default)]
@@ -30,22 +31,17 @@ pub(crate) struct NewEvent<'a> {
 
 pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
     let zone: Tz = e.time_zone.parse().map_err(|_| {
-        Error::invalid(format!(
-            "\u{201c}{}\u{201d} is not a known time zone",
-            e.time_zone
-        ))
+        Error::Invalid(Message::new("unknown_time_zone").with("value", e.time_zone))
     })?;
     let starts = e.starts.map(|t| to_utc(zone, t)).transpose()?;
     let ends = e.ends.map(|t| to_utc(zone, t)).transpose()?;
     if let (Some(s), Some(end)) = (&starts, &ends) {
         if end < s {
-            return Err(Error::invalid("an event cannot end before it starts"));
+            return Err(Error::invalid("ends_before_start"));
         }
     }
     if e.capacity.is_some_and(|c| c <= 0) {
-        return Err(Error::invalid(
-            "capacity must be a positive number of people",
-        ));
+        return Err(Error::invalid("capacity_not_positive"));
     }
     let country = e.country.map(text::country_code).transpose()?;
     let now = clock::now();
@@ -56,19 +52,19 @@ pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
         params![
             clock::new_uuid(),
-            text::required_line("Event title", e.title, 200)?,
-            text::paragraphs("Description", e.description, 10_000)?,
+            text::required_line("event_title", e.title, 200)?,
+            text::paragraphs("description", e.description, 10_000)?,
             starts,
             ends,
             zone.name(),
-            text::optional_line("Venue", e.venue, 200)?,
-            text::optional_line("Address", e.address, 300)?,
-            text::optional_line("City", e.city, 100)?,
+            text::optional_line("venue", e.venue, 200)?,
+            text::optional_line("address", e.address, 300)?,
+            text::optional_line("city", e.city, 100)?,
             country,
-            text::optional_line("Link", e.online_url, 500)?,
+            text::optional_line("link", e.online_url, 500)?,
             e.capacity,
-            text::optional_line("Contact phone", e.contact_phone, 40)?,
-            text::optional_line("Contact email", e.contact_email, 254)?,
+            text::optional_line("contact_phone", e.contact_phone, 40)?,
+            text::optional_line("contact_email", e.contact_email, 254)?,
             now,
         ],
     )?;
@@ -79,10 +75,11 @@ pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
 /// that happens twice (clocks going back) is taken at its first occurrence.
 fn to_utc(zone: Tz, local: NaiveDateTime) -> Result<String> {
     let instant = zone.from_local_datetime(&local).earliest().ok_or_else(|| {
-        Error::invalid(format!(
-            "{local} does not exist in {} (the clocks skip it); please choose another time",
-            zone.name()
-        ))
+        Error::Invalid(
+            Message::new("time_skipped")
+                .with("time", local)
+                .with("zone", zone.name()),
+        )
     })?;
     Ok(instant
         .with_timezone(&Utc)
@@ -117,7 +114,7 @@ pub(crate) fn insert_rsvp(
     guests: i64,
 ) -> Result<i64> {
     if !(0..=50).contains(&guests) {
-        return Err(Error::invalid("guests must be between 0 and 50"));
+        return Err(Error::invalid("guests_out_of_range"));
     }
     let now = clock::now();
     conn.execute(

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod donations;
 pub mod error;
 pub mod events;
+pub mod messages;
 pub mod migrations;
 pub mod money;
 pub mod people;

@@ -41,7 +41,7 @@ pub fn decimals(currency: &str) -> u32 {
 
 /// A currency code as typed, checked and upper-cased: `eur` becomes `EUR`.
 pub fn currency_code(value: &str) -> Result<String> {
-    crate::text::letter_code(value, 3, "a three-letter currency code such as USD or EUR")
+    crate::text::letter_code(value, 3, "not_currency_code")
 }
 
 /// Minor units as a plain decimal string without grouping: `format(1400000, "USD") == "14000.00"`.

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::messages::Message;
 use crate::text;
 
 /// A person as typed in or imported. Every field is checked before it is stored.
@@ -28,23 +29,21 @@ pub struct NewPerson {
 
 /// Stores a new person and returns its id.
 pub(crate) fn insert(conn: &Connection, person: &NewPerson) -> Result<i64> {
-    let given = text::line("Given name", &person.given_name, 100)?;
-    let family = text::line("Family name", &person.family_name, 100)?;
+    let given = text::line("given_name", &person.given_name, 100)?;
+    let family = text::line("family_name", &person.family_name, 100)?;
     if given.is_empty() && family.is_empty() {
-        return Err(Error::invalid(
-            "a person needs a given name or a family name",
-        ));
+        return Err(Error::invalid("nameless_person"));
     }
-    let email = text::optional_line("Email", person.email.as_deref(), 254)?;
+    let email = text::optional_line("email", person.email.as_deref(), 254)?;
     if let Some(email) = &email {
         check_email(email)?;
     }
-    let country = match text::optional_line("Country", person.country.as_deref(), 100)? {
+    let country = match text::optional_line("country", person.country.as_deref(), 100)? {
         Some(c) => Some(text::country_code(&c)?),
         None => None,
     };
     let notes = match person.notes.as_deref() {
-        Some(n) => Some(text::paragraphs("Notes", n, 5000)?).filter(|n| !n.is_empty()),
+        Some(n) => Some(text::paragraphs("notes", n, 5000)?).filter(|n| !n.is_empty()),
         None => None,
     };
     let now = clock::now();
@@ -57,13 +56,13 @@ pub(crate) fn insert(conn: &Connection, person: &NewPerson) -> Result<i64> {
             given,
             family,
             email,
-            text::optional_line("Phone", person.phone.as_deref(), 40)?,
-            text::optional_line("City", person.city.as_deref(), 100)?,
-            text::optional_line("Region", person.region.as_deref(), 100)?,
-            text::optional_line("Postal code", person.postal_code.as_deref(), 20)?,
+            text::optional_line("phone", person.phone.as_deref(), 40)?,
+            text::optional_line("city", person.city.as_deref(), 100)?,
+            text::optional_line("region", person.region.as_deref(), 100)?,
+            text::optional_line("postal_code", person.postal_code.as_deref(), 20)?,
             country,
-            text::optional_line("Organization", person.organization.as_deref(), 200)?,
-            text::optional_line("Title", person.title.as_deref(), 200)?,
+            text::optional_line("organization", person.organization.as_deref(), 200)?,
+            text::optional_line("title", person.title.as_deref(), 200)?,
             notes,
             now,
         ],
@@ -87,9 +86,9 @@ fn check_email(email: &str) -> Result<()> {
     if well_formed {
         Ok(())
     } else {
-        Err(Error::invalid(format!(
-            "\u{201c}{email}\u{201d} does not look like an email address"
-        )))
+        Err(Error::Invalid(
+            Message::new("bad_email").with("value", email),
+        ))
     }
 }
 

@@ -55,7 +55,10 @@ pub struct FundProgress {
 }
 
 pub fn collect(store: &Store) -> Result<Stats> {
-    let conn = store.conn();
+    // One read transaction: every count comes from the same moment, even while the window and a
+    // CLI command write to the file. (campaign::current below uses the same connection, so it
+    // reads inside it too.)
+    let conn = store.conn().unchecked_transaction()?;
     let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
 
     let mut stmt = conn.prepare(

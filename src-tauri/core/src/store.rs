@@ -70,18 +70,36 @@ pub fn default_path() -> Result<PathBuf> {
     Ok(folder.join("campaign-desk.db"))
 }
 
+/// What opening may do to the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Create the database if there is no file yet, and bring its schema up to date (the window,
+    /// `demo`).
+    Create,
+    /// Only an existing database, brought up to date (`stats`): a mistyped path is an error,
+    /// not a new empty campaign.
+    Existing,
+    /// Only an existing database, exactly as it is: no migration (`check`).
+    AsIs,
+}
+
 impl Store {
     /// Opens the database at `path`, creating it (mode 0600) if there is no file yet, and brings
     /// its schema up to date. On any failure the error names the path and the cause, and a file
     /// this call created is removed again.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with(path, Access::Create)
+    }
+
+    /// Opens the database at `path` as `access` allows.
+    pub fn open_with(path: impl AsRef<Path>, access: Access) -> Result<Store> {
         let path = path.as_ref();
         let fail = |cause: String| Error::Open {
             path: path.to_owned(),
             cause,
         };
-        let created = prepare_file(path).map_err(fail)?;
-        match connect(path) {
+        let created = prepare_file(path, access == Access::Create).map_err(fail)?;
+        match connect(path, access != Access::AsIs) {
             Ok(conn) => {
                 if !created {
                     make_private(path);
@@ -165,19 +183,25 @@ impl Store {
     }
 }
 
-/// Makes sure `path` can hold the database. Returns whether this call created the file.
-fn prepare_file(path: &Path) -> Result<bool, String> {
+/// Makes sure `path` can hold the database and is ours, before SQLite touches it (SQLite would
+/// replay another program's leftover journal into its file on the first read). Creates the file
+/// when `create` allows. Returns whether this call created it.
+fn prepare_file(path: &Path, create: bool) -> Result<bool, String> {
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err("it is a folder, not a file".into()),
         Ok(meta) if !meta.is_file() => Err("it is not a regular file".into()),
         Ok(_) => {
             // Opening for read and write tells a read-only file apart before SQLite does, and
             // writes nothing.
-            fs::OpenOptions::new()
+            let mut file = fs::OpenOptions::new()
                 .read(true)
                 .write(true)
                 .open(path)
-                .map_err(|e| describe_io(&e, path))?;
+                .map_err(|e| match e.kind() {
+                    io::ErrorKind::PermissionDenied => "no permission to write to it".to_owned(),
+                    _ => describe_io(&e, path),
+                })?;
+            recognise(&mut file, path)?;
             Ok(false)
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -188,39 +212,80 @@ fn prepare_file(path: &Path) -> Result<bool, String> {
             if !parent.is_dir() {
                 return Err(format!("the folder {} does not exist", parent.display()));
             }
-            create_private_file(path).map_err(|e| describe_io(&e, parent))?;
+            if !create {
+                return Err(
+                    "there is no database there (open the window or run `demo` to create one)"
+                        .into(),
+                );
+            }
+            create_private_file(path).map_err(|e| match e.kind() {
+                io::ErrorKind::NotFound => {
+                    format!("no file can be created in {}", parent.display())
+                }
+                _ => describe_io(&e, parent),
+            })?;
             Ok(true)
         }
         Err(e) => Err(describe_io(&e, path)),
     }
 }
 
-/// Opens the prepared file with SQLite, recognises it, configures it and migrates it.
-fn connect(path: &Path) -> Result<Connection, String> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).map_err(describe_sqlite)?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(describe_sqlite)?;
-
-    // The first read of the file: a file that is not SQLite (or is encrypted) fails here, before
-    // anything has been written to it.
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(describe_sqlite)?;
-    let application_id: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(describe_sqlite)?;
-    if tables > 0 && application_id != APPLICATION_ID {
+/// Reads the 100-byte SQLite header with plain file I/O and refuses anything that is not a
+/// Campaign Desk database or an empty file.
+fn recognise(file: &mut fs::File, path: &Path) -> Result<(), String> {
+    use std::io::Read;
+    let mut header = Vec::with_capacity(100);
+    file.take(100)
+        .read_to_end(&mut header)
+        .map_err(|e| describe_io(&e, path))?;
+    if header.is_empty() {
+        // An empty file is a new database, unless another program's journal waits beside it.
+        let leftover = with_companions(path)[1..]
+            .iter()
+            .any(|companion| fs::metadata(companion).is_ok_and(|m| m.len() > 0));
+        return if leftover {
+            Err("it is empty but has another program's journal beside it".into())
+        } else {
+            Ok(())
+        };
+    }
+    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+        return Err(NOT_OURS.into());
+    }
+    let field = |at: usize| {
+        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    if field(68) != APPLICATION_ID {
         return Err("it is a database of another program, not of Campaign Desk".into());
     }
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(describe_sqlite)?;
-    if version > SCHEMA_VERSION as i64 {
+    let version = field(60);
+    if version > SCHEMA_VERSION as i32 {
         return Err(format!(
             "it was written by a newer Campaign Desk (schema {version}, this one knows {SCHEMA_VERSION}); please update Campaign Desk"
         ));
     }
+    Ok(())
+}
 
+const NOT_OURS: &str =
+    "it is not a Campaign Desk database (not an SQLite file, or an encrypted one)";
+
+/// Opens the recognised file with SQLite, configures it and, when `migrate`, brings its schema
+/// up to date.
+fn connect(path: &Path, migrate: bool) -> Result<Connection, String> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(describe_sqlite)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(describe_sqlite)?;
+
+    // A new file is stamped as ours before anything else is written, so that every non-empty
+    // Campaign Desk file carries the stamp that `recognise` looks for.
+    let application_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(describe_sqlite)?;
+    if application_id == 0 {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(describe_sqlite)?;
+    }
     let mode: String = conn
         .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
         .map_err(describe_sqlite)?;
@@ -233,21 +298,17 @@ fn connect(path: &Path) -> Result<Connection, String> {
         .map_err(describe_sqlite)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(describe_sqlite)?;
-    if tables == 0 {
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(describe_sqlite)?;
+    if migrate {
+        MIGRATIONS
+            .to_latest(&mut conn)
+            .map_err(|e| format!("its schema could not be updated: {e}"))?;
     }
-    MIGRATIONS
-        .to_latest(&mut conn)
-        .map_err(|e| format!("its schema could not be updated: {e}"))?;
     Ok(conn)
 }
 
 fn describe_sqlite(e: rusqlite::Error) -> String {
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => {
-            "it is not a Campaign Desk database (not an SQLite file, or an encrypted one)".into()
-        }
+        Some(ErrorCode::NotADatabase) => NOT_OURS.into(),
         Some(ErrorCode::ReadOnly) => {
             "it is read-only, or its folder is (Campaign Desk writes a journal beside it)".into()
         }

@@ -4,7 +4,7 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
 use desk_core::migrations::SCHEMA_VERSION;
-use desk_core::Store;
+use desk_core::store::{Access, Store};
 
 fn mode(path: &std::path::Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -52,7 +52,7 @@ fn refusals_name_the_path_and_the_cause() {
     assert_eq!(
         err.to_string(),
         format!(
-            "cannot open the database {}: it is a folder, not a file",
+            "Cannot open the database {}: it is a folder, not a file",
             dir.path().display()
         )
     );
@@ -91,19 +91,80 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION as i64 + 1)
             .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
+    let before = fs::read(&path).unwrap();
     let err = Store::open(&path).unwrap_err().to_string();
     assert!(err.contains("newer Campaign Desk"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before, "untouched");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no journal left beside it"
+    );
 }
 
 #[test]
-fn a_failed_open_removes_only_what_it_created() {
-    // An empty file that we did not create stays, even though it opens as an empty database.
+fn another_programs_leftover_journal_is_never_replayed() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("empty.db");
+    let path = dir.path().join("theirs.db");
     fs::write(&path, b"").unwrap();
+    fs::write(
+        dir.path().join("theirs.db-journal"),
+        b"their unfinished transaction",
+    )
+    .unwrap();
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(err.contains("another program's journal"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), b"");
+}
+
+#[test]
+fn existing_and_as_is_never_create_or_migrate() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo.db");
+    for access in [Access::Existing, Access::AsIs] {
+        let err = Store::open_with(&missing, access).unwrap_err().to_string();
+        assert!(err.contains("there is no database there"), "{err}");
+    }
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+
+    // A database one migration behind: the check sees it as it is, and says so.
+    let path = dir.path().join("old.db");
     drop(Store::open(&path).unwrap());
-    assert!(path.exists());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION as i64 - 1)
+            .unwrap();
+    }
+    let report = Store::open_with(&path, Access::AsIs)
+        .unwrap()
+        .check()
+        .unwrap();
+    assert_eq!(report.schema_version, SCHEMA_VERSION - 1);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.starts_with("schema version is")),
+        "{:?}",
+        report.problems
+    );
+}
+
+#[test]
+fn a_failed_open_removes_what_it_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.db");
+    // A folder where SQLite wants its write-ahead log makes the first write fail.
+    fs::create_dir(dir.path().join("x.db-wal")).unwrap();
+    assert!(Store::open(&path).is_err());
+    assert!(!path.exists(), "the file this call created is gone");
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["x.db-wal"], "only what was there before");
 }
 
 #[test]

@@ -13,6 +13,7 @@ use crate::appeals::{self, Display, NewAppeal, NewSignature, Source};
 use crate::donations::{self, Method, NewDonation, NewFund};
 use crate::error::{Error, Result};
 use crate::events::{self, NewEvent, RsvpStatus};
+use crate::messages::Message;
 use crate::people::{self, NewPerson};
 use crate::store::Store;
 use names::{Origin, ORIGINS};
@@ -33,10 +34,7 @@ pub fn load(store: &mut Store) -> Result<()> {
             |r| r.get(0),
         )?;
         if has_data {
-            return Err(Error::Conflict(
-                "this database already has data; the sample campaign only loads into an empty one"
-                    .into(),
-            ));
+            return Err(Error::Conflict(Message::new("sample_needs_empty_database")));
         }
         crate::campaign::insert(tx, CAMPAIGN_NAME)?;
         let mut rng = Rng(0x5eed_cafe_f00d_2026);

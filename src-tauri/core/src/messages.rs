@@ -1,0 +1,201 @@
+//! Messages for people: a key into the message catalogs plus the values it needs. The window
+//! looks the key up in its own catalog (ui/messages/*.js, under `error.<key>`), so a translated
+//! window translates errors too; the CLI prints the English below. A test keeps the English here
+//! and in ui/messages/en.js the same.
+
+use std::fmt;
+
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+
+/// English text of every message key, and the labels of the fields a message may name
+/// (`field.<name>`). `{name}` marks a value.
+pub const ENGLISH: &[(&str, &str)] = &[
+    ("required", "{field} is required"),
+    (
+        "too_long",
+        "{field} is too long: {count} characters, at most {max} allowed",
+    ),
+    (
+        "control_character",
+        "{field} contains an invisible control character (U+{code}); please retype it",
+    ),
+    (
+        "not_country_code",
+        "\u{201c}{value}\u{201d} is not a two-letter country code such as DE or IR",
+    ),
+    (
+        "not_currency_code",
+        "\u{201c}{value}\u{201d} is not a three-letter currency code such as USD or EUR",
+    ),
+    (
+        "nameless_person",
+        "A person needs a given name or a family name",
+    ),
+    (
+        "bad_email",
+        "\u{201c}{value}\u{201d} does not look like an email address",
+    ),
+    (
+        "unknown_time_zone",
+        "\u{201c}{value}\u{201d} is not a known time zone",
+    ),
+    ("ends_before_start", "An event cannot end before it starts"),
+    (
+        "capacity_not_positive",
+        "Capacity must be a positive number of people",
+    ),
+    (
+        "time_skipped",
+        "{time} does not exist in {zone} (the clocks skip it); please choose another time",
+    ),
+    ("guests_out_of_range", "Guests must be between 0 and 50"),
+    ("goal_not_positive", "A fund's goal must be more than zero"),
+    ("amount_not_positive", "A donation must be more than zero"),
+    (
+        "fee_out_of_range",
+        "The fee must be between zero and the amount given",
+    ),
+    ("campaign_exists", "This database already holds a campaign"),
+    ("campaign_not_saved", "The campaign was not saved"),
+    (
+        "sample_needs_empty_database",
+        "This database already has data; the sample campaign only loads into an empty one",
+    ),
+    (
+        "locked",
+        "The database is busy in another Campaign Desk window or command; try again in a moment",
+    ),
+    ("database", "The database reported a problem: {detail}"),
+    ("open_failed", "Cannot open the database {path}: {cause}"),
+    ("field.campaign_name", "Campaign name"),
+    ("field.given_name", "Given name"),
+    ("field.family_name", "Family name"),
+    ("field.email", "Email"),
+    ("field.phone", "Phone"),
+    ("field.city", "City"),
+    ("field.region", "Region"),
+    ("field.postal_code", "Postal code"),
+    ("field.country", "Country"),
+    ("field.organization", "Organization"),
+    ("field.title", "Title"),
+    ("field.notes", "Notes"),
+    ("field.appeal_title", "Appeal title"),
+    ("field.appeal_text", "Appeal text"),
+    ("field.statement", "Statement"),
+    ("field.event_title", "Event title"),
+    ("field.description", "Description"),
+    ("field.venue", "Venue"),
+    ("field.address", "Address"),
+    ("field.link", "Link"),
+    ("field.contact_phone", "Contact phone"),
+    ("field.contact_email", "Contact email"),
+    ("field.fund_name", "Fund name"),
+    ("field.purpose", "Purpose"),
+    ("field.reference", "Reference"),
+    ("field.note", "Note"),
+];
+
+/// A message key with its values. The value named `field` is itself a key (`field.<value>`), so
+/// the field's label is translated with the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(key: &'static str) -> Self {
+        debug_assert!(
+            english(key).is_some(),
+            "message key {key} has no English text"
+        );
+        Message {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the value for `{name}`.
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+}
+
+fn english(key: &str) -> Option<&'static str> {
+    ENGLISH
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, text)| *text)
+}
+
+impl fmt::Display for Message {
+    /// The English text, for the CLI and logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = english(self.key).unwrap_or(self.key).to_owned();
+        for (name, value) in &self.args {
+            let value = match *name {
+                "field" => english(&format!("field.{value}"))
+                    .unwrap_or(value)
+                    .to_owned(),
+                _ => value.clone(),
+            };
+            text = text.replace(&format!("{{{name}}}"), &value);
+        }
+        f.write_str(&text)
+    }
+}
+
+/// `{ "key": "required", "args": { "field": "campaign_name" } }`
+impl Serialize for Message {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Args<'a>(&'a [(&'static str, String)]);
+        impl Serialize for Args<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for (name, value) in self.0 {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+        }
+        let mut s = serializer.serialize_struct("Message", 2)?;
+        s.serialize_field("key", self.key)?;
+        s.serialize_field("args", &Args(&self.args))?;
+        s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_with_values_and_field_labels() {
+        let m = Message::new("too_long")
+            .with("field", "campaign_name")
+            .with("count", 201)
+            .with("max", 200);
+        assert_eq!(
+            m.to_string(),
+            "Campaign name is too long: 201 characters, at most 200 allowed"
+        );
+        let json = serde_json::to_value(&m).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({ "key": "too_long", "args": { "field": "campaign_name", "count": "201", "max": "200" } })
+        );
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<_> = ENGLISH.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), ENGLISH.len());
+    }
+}
