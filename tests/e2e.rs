@@ -145,6 +145,16 @@ fn empty_campaign_with_a_readable_error_and_literal_text() {
     session.screenshot(&screenshot_dir().join("error.png"));
     assert_eq!(cli_stats(db)["campaign"], Value::Null);
 
+    // The content security policy holds in the real window: no eval, no inline script.
+    let eval =
+        session.execute("try { eval('1'); return 'eval ran'; } catch (e) { return e.name; }");
+    assert_eq!(eval, "EvalError");
+    let inline = session.execute(
+        "const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; \
+         document.head.append(s); return window.__inline === undefined",
+    );
+    assert_eq!(inline, true, "an inline script ran");
+
     // Markup in a name is shown as typed, never run as HTML.
     let name =
         "<img src=x onerror=alert(1)> Free <b>them</b> & \u{0622}\u{0632}\u{0627}\u{062f}\u{06cc}";

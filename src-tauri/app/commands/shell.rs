@@ -2,6 +2,7 @@ use std::sync::Once;
 
 use tauri::State;
 
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Set this variable to have the app print, once, how long it took from process start to the
@@ -10,9 +11,10 @@ pub const STARTUP_REPORT_ENV: &str = "CAMPAIGN_DESK_STARTUP_REPORT";
 
 static REPORTED: Once = Once::new();
 
-/// The window calls this once its first screen is painted.
+/// The window calls this once its first screen is painted. (Async like every command, so it
+/// never runs on the main thread.)
 #[tauri::command]
-pub fn frontend_ready(state: State<'_, AppState>, screen: String) {
+pub async fn frontend_ready(state: State<'_, AppState>, screen: String) -> Result<(), ApiError> {
     REPORTED.call_once(|| {
         if std::env::var_os(STARTUP_REPORT_ENV).is_some() {
             let screen: String = screen
@@ -26,4 +28,5 @@ pub fn frontend_ready(state: State<'_, AppState>, screen: String) {
             );
         }
     });
+    Ok(())
 }
