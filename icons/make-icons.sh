@@ -14,3 +14,5 @@ cp tmp-512.png icon.png
 /usr/bin/convert tmp-16.png tmp-32.png tmp-48.png tmp-64.png tmp-128.png tmp-256.png icon.ico
 png2icns icon.icns tmp-16.png tmp-32.png tmp-48.png tmp-128.png tmp-256.png tmp-512.png >/dev/null
 rm -f tmp-*.png
+# The window shows the same artwork (ui/ is all the window may load).
+cp icon.svg ../ui/icon.svg
