@@ -82,11 +82,11 @@ pub fn fail(e: &desk_core::Error) -> ExitCode {
 fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> {
     match command {
         Command::Demo => {
-            desk_core::sample::load(store)?;
+            let campaign = desk_core::sample::load(store)?;
             let s = stats::collect(store)?;
             println!(
                 "Loaded the sample campaign \u{201c}{}\u{201d} into {}: {} people, {} events, {} donations.",
-                s.campaign.as_deref().unwrap_or_default(),
+                campaign.name,
                 store.path().display(),
                 s.people,
                 s.events,

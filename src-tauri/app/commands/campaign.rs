@@ -1,5 +1,4 @@
 use desk_core::campaign::{self, Campaign};
-use desk_core::messages::Message;
 use serde::Serialize;
 use tauri::State;
 
@@ -35,11 +34,5 @@ pub async fn start_campaign(
 
 #[tauri::command]
 pub async fn load_sample_campaign(state: State<'_, AppState>) -> Result<Campaign, ApiError> {
-    state
-        .with_store(|store| {
-            desk_core::sample::load(store)?;
-            campaign::current(store)?
-                .ok_or_else(|| desk_core::Error::NotFound(Message::new("campaign_not_saved")))
-        })
-        .await
+    state.with_store(desk_core::sample::load).await
 }

@@ -36,6 +36,11 @@ pub fn current(store: &Store) -> Result<Option<Campaign>> {
 /// Starts an empty campaign called `name` in a new database.
 pub fn start(store: &mut Store, name: &str) -> Result<Campaign> {
     store.write(|tx| insert(tx, name))?;
+    saved(store)
+}
+
+/// The campaign just written: read back, so the caller sees what the database holds.
+pub(crate) fn saved(store: &Store) -> Result<Campaign> {
     current(store)?.ok_or_else(|| Error::NotFound(Message::new("campaign_not_saved")))
 }
 

@@ -10,6 +10,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use rusqlite::Connection;
 
 use crate::appeals::{self, Display, NewAppeal, NewSignature, Source};
+use crate::campaign::Campaign;
 use crate::donations::{self, Method, NewDonation, NewFund};
 use crate::error::{Error, Result};
 use crate::events::{self, NewEvent, RsvpStatus};
@@ -25,8 +26,8 @@ const APPEAL_TEXT: &str = include_str!("appeal.txt");
 /// The goal of the newspaper-ad fund, in cents: the campaign raised $14,000 to print the appeal.
 const AD_GOAL_CENTS: i64 = 1_400_000;
 
-/// Loads the sample campaign into a new, empty database, all in one transaction.
-pub fn load(store: &mut Store) -> Result<()> {
+/// Loads the sample campaign into a new, empty database, all in one transaction, and returns it.
+pub fn load(store: &mut Store) -> Result<Campaign> {
     store.write(|tx| {
         let has_data: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM campaign) OR EXISTS (SELECT 1 FROM people)",
@@ -53,7 +54,8 @@ pub fn load(store: &mut Store) -> Result<()> {
         insert_money(tx, &events, &signers, &mut rng)?;
         insert_guests_who_did_not_sign(tx, &events, &mut rng)?;
         Ok(())
-    })
+    })?;
+    crate::campaign::saved(store)
 }
 
 /// A signer as the later steps need it: to RSVP and to give.
