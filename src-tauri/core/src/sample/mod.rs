@@ -246,42 +246,25 @@ fn insert_signers(tx: &Connection, appeal: i64, rng: &mut Rng) -> Result<Vec<Sig
 /// Returns whether the name is Persian, which makes a cautious display choice likelier.
 fn pick_name(origin: &Origin, rng: &mut Rng) -> (String, String, bool) {
     let female = rng.below(2) == 0;
-    if rng.below(100) < origin.diaspora_percent as u64 {
+    let diaspora = rng.below(100) < u64::from(origin.diaspora_percent);
+    let (given_female, given_male, family) = if !diaspora {
+        (origin.given_female, origin.given_male, origin.family)
+    } else if rng.below(2) == 0 {
+        // Half the diaspora write their names in Persian script, half in Latin letters.
         let persian = &ORIGINS[0];
-        // Half write their names in Persian script, half in Latin letters.
-        return if rng.below(2) == 0 {
-            let given = if female {
-                persian.given_female
-            } else {
-                persian.given_male
-            };
-            (
-                rng.pick(given).to_string(),
-                gendered(rng.pick::<&str>(persian.family), female),
-                true,
-            )
-        } else {
-            let given = if female {
-                names::PERSIAN_LATIN_FEMALE
-            } else {
-                names::PERSIAN_LATIN_MALE
-            };
-            (
-                rng.pick(given).to_string(),
-                rng.pick(names::PERSIAN_LATIN_FAMILY).to_string(),
-                true,
-            )
-        };
-    }
-    let given = if female {
-        origin.given_female
+        (persian.given_female, persian.given_male, persian.family)
     } else {
-        origin.given_male
+        (
+            names::PERSIAN_LATIN_FEMALE,
+            names::PERSIAN_LATIN_MALE,
+            names::PERSIAN_LATIN_FAMILY,
+        )
     };
+    let given = if female { given_female } else { given_male };
     (
         rng.pick(given).to_string(),
-        gendered(rng.pick::<&str>(origin.family), female),
-        false,
+        gendered(rng.pick::<&str>(family), female),
+        diaspora,
     )
 }
 
