@@ -10,7 +10,8 @@ SHELL := /bin/bash
 # Tests: WebKit's WebDriver, a virtual display, poppler.
 DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
-	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils
+	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils \
+	libclang-dev
 TAURI_DRIVER_VERSION := 2.1.0
 # sudo -n: with no one to type a password (CI), fail at once instead of waiting.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || { [ -t 0 ] && echo sudo || echo sudo -n; })

@@ -1,16 +1,19 @@
 //! The scripting door: `campaign-desk [--db PATH] COMMAND` runs headless and exits. Without a
 //! command the same binary opens the window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use desk_core::stats::Stats;
 use desk_core::store::Access;
+use desk_core::sync::{self, Applied, Counts, Exported, Status};
 use desk_core::{stats, Store};
 
 /// The variable that names the database file when `--db` is not given.
 pub const DB_ENV: &str = "CAMPAIGN_DESK_DB";
+/// The variable that holds the campaign's sync passphrase for `sync` commands.
+pub const SYNC_PASSPHRASE_ENV: &str = "CAMPAIGN_DESK_SYNC_PASSPHRASE";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -43,6 +46,44 @@ pub enum Command {
     },
     /// Check the database's integrity; exit status 0 when it is sound
     Check,
+    /// Exchange records with other laptops of the campaign through merge bundles
+    Sync {
+        #[command(subcommand)]
+        action: SyncCommand,
+        /// A file holding the campaign's sync passphrase (its first line) [default: the
+        /// variable CAMPAIGN_DESK_SYNC_PASSPHRASE, else the passphrase saved on this laptop]
+        #[arg(long, global = true, value_name = "FILE")]
+        sync_passphrase_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Save a bundle of this laptop's records for another laptop
+    Export {
+        /// Where to save the bundle
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Only what that laptop has not seen (its name or the start of its id); without it,
+        /// everything, which any laptop can open and a new laptop can join from
+        #[arg(long = "for", value_name = "LAPTOP")]
+        for_laptop: Option<String>,
+    },
+    /// Apply a bundle from another laptop (creates the database as a copy of the campaign when
+    /// it does not exist yet)
+    Import {
+        /// The bundle file
+        file: PathBuf,
+        /// Print what arrived as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show this laptop, the laptops it has heard from, and what waits for review
+    Status {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Command {
@@ -53,7 +94,24 @@ impl Command {
             Command::Demo => Access::Create,
             Command::Stats { .. } => Access::Existing,
             Command::Check => Access::AsIs,
+            Command::Sync {
+                action: SyncCommand::Import { .. },
+                ..
+            } => Access::Create,
+            Command::Sync { .. } => Access::Existing,
         }
+    }
+
+    /// A database this command created is removed again when the command fails: a `sync
+    /// import` that could not join leaves no empty campaign behind.
+    pub fn removes_what_it_created_on_failure(&self) -> bool {
+        matches!(
+            self,
+            Command::Sync {
+                action: SyncCommand::Import { .. },
+                ..
+            }
+        )
     }
 }
 
@@ -122,8 +180,162 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Command::Sync {
+            action,
+            sync_passphrase_file,
+        } => run_sync(action, sync_passphrase_file.as_deref(), store)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_sync(action: &SyncCommand, file: Option<&Path>, store: &mut Store) -> desk_core::Result<()> {
+    let passphrase = |store: &Store| -> desk_core::Result<String> {
+        let given = match file {
+            Some(path) => Some(read_passphrase_file(path)?),
+            None => std::env::var(SYNC_PASSPHRASE_ENV).ok(),
+        };
+        sync::passphrase_or_saved(store, given.as_deref())
+    };
+    match action {
+        SyncCommand::Export { output, for_laptop } => {
+            let made_for = for_laptop
+                .as_deref()
+                .map(|l| sync::find_laptop(store, l))
+                .transpose()?;
+            let exported = sync::export(store, output, &passphrase(store)?, made_for)?;
+            println!("{}", exported_text(&exported));
+        }
+        SyncCommand::Import { file, json } => {
+            let applied = sync::import(store, file, &passphrase(store)?)?;
+            if *json {
+                let text = serde_json::to_string_pretty(&applied).expect("JSON");
+                println!("{text}");
+            } else {
+                print!("{}", applied_text(&applied));
+            }
+        }
+        SyncCommand::Status { json } => {
+            let status = sync::status(store)?;
+            if *json {
+                let text = serde_json::to_string_pretty(&status).expect("JSON");
+                println!("{text}");
+            } else {
+                print!("{}", status_text(&status));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The passphrase is the file's first line (a trailing newline is not part of it).
+fn read_passphrase_file(path: &Path) -> desk_core::Result<String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        desk_core::Error::Invalid(
+            desk_core::messages::Message::new("bundle_unreadable")
+                .with("path", path.display())
+                .with("cause", e),
+        )
+    })?;
+    Ok(text.lines().next().unwrap_or("").to_owned())
+}
+
+fn exported_text(e: &Exported) -> String {
+    let whom = match &e.made_for {
+        Some(l) => format!("for \u{201c}{}\u{201d}", l.name),
+        None => "for every laptop".to_owned(),
+    };
+    format!(
+        "Saved {} change(s) ({} KB) {whom} to {}",
+        e.changes,
+        e.bytes.div_ceil(1024),
+        e.path
+    )
+}
+
+fn applied_text(a: &Applied) -> String {
+    let p = &a.arrived;
+    let mut out = String::new();
+    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<12}{value}\n"));
+    line(
+        "From",
+        format!("\u{201c}{}\u{201d}, bundle made {}", p.from.name, p.made_at),
+    );
+    if p.new_changes == 0 {
+        line(
+            "Nothing new",
+            "this laptop had already seen everything in this bundle".into(),
+        );
+        return out;
+    }
+    if p.joins {
+        line("Joined", format!("the campaign \u{201c}{}\u{201d}", p.campaign));
+    }
+    line("Changes", p.new_changes.to_string());
+    let counts = |c: &Counts| format!("{} added, {} changed, {} removed", c.added, c.changed, c.removed);
+    line("People", counts(&p.people));
+    line("Signatures", counts(&p.signatures));
+    line("RSVPs", counts(&p.rsvps));
+    line("Donations", counts(&p.donations));
+    line("Other", counts(&p.other));
+    line(
+        "Conflicts",
+        format!(
+            "{} recorded for review ({} for the treasurer)",
+            a.conflicts, a.money_conflicts
+        ),
+    );
+    line("Merged", format!("{} people by the same email", a.merged_people));
+    line(
+        "Duplicates",
+        format!("{} possible duplicate(s) queued for review", a.duplicates_queued),
+    );
+    line(
+        "Now",
+        format!("{} people, {} signatures", a.people_now, a.signatures_now),
+    );
+    out
+}
+
+fn status_text(s: &Status) -> String {
+    let mut out = String::new();
+    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<14}{value}\n"));
+    line(
+        "This laptop",
+        format!(
+            "{} ({}), {} change(s) recorded",
+            s.laptop.name,
+            s.laptop.id.short(),
+            s.own_changes
+        ),
+    );
+    line(
+        "Passphrase",
+        if s.passphrase_saved {
+            "saved on this laptop".into()
+        } else {
+            "not saved (give --sync-passphrase-file or CAMPAIGN_DESK_SYNC_PASSPHRASE)".into()
+        },
+    );
+    for o in &s.others {
+        let heard = match (&o.heard_at, o.missing) {
+            (Some(at), Some(missing)) => {
+                format!("; its last bundle {at}; it lacks {missing} change(s) this laptop has")
+            }
+            _ => "; known through other laptops".into(),
+        };
+        line(
+            "Laptop",
+            format!("{} ({}): {} change(s) received{heard}", o.name, o.id.short(), o.received),
+        );
+    }
+    line(
+        "Review",
+        format!(
+            "{} merge decision(s) ({} for the treasurer), {} possible duplicate(s)",
+            s.open_conflicts, s.money_conflicts, s.duplicates_waiting
+        ),
+    );
+    out
 }
 
 fn stats_text(s: &Stats) -> String {

@@ -16,14 +16,25 @@ fn main() -> ExitCode {
         .command
         .as_ref()
         .map_or(Access::Create, cli::Command::access);
-    let store = match cli::database_path(&args).and_then(|path| Store::open_with(path, access)) {
+    let path = match cli::database_path(&args) {
+        Ok(path) => path,
+        Err(e) => return cli::fail(&e),
+    };
+    let existed = path.exists();
+    let store = match Store::open_with(&path, access) {
         Ok(store) => store,
         Err(e) => return cli::fail(&e),
     };
     match &args.command {
         Some(command) => {
             let mut store = store;
-            cli::run(command, &mut store)
+            let code = cli::run(command, &mut store);
+            if code != ExitCode::SUCCESS && !existed && command.removes_what_it_created_on_failure()
+            {
+                drop(store);
+                desk_core::store::remove_with_companions(&path);
+            }
+            code
         }
         None => campaign_desk::run_window(store, started),
     }

@@ -1,17 +1,20 @@
 //! The campaign a database belongs to. A database without one is new: the window greets it with
 //! the welcome screen.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use crate::clock;
 use crate::error::{Error, Result};
+use crate::id::Id;
 use crate::messages::Message;
 use crate::store::Store;
+use crate::sync::Tx;
 use crate::text;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Campaign {
+    /// The campaign's identity, the same on every laptop that keeps it.
+    pub id: Id,
     pub name: String,
     pub created_at: String,
 }
@@ -21,12 +24,13 @@ pub fn current(store: &Store) -> Result<Option<Campaign>> {
     Ok(store
         .conn()
         .query_row(
-            "SELECT name, created_at FROM campaign WHERE id = 1",
+            "SELECT id, name, created_at FROM campaign",
             [],
             |r| {
                 Ok(Campaign {
-                    name: r.get(0)?,
-                    created_at: r.get(1)?,
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    created_at: r.get(2)?,
                 })
             },
         )
@@ -44,17 +48,16 @@ pub(crate) fn saved(store: &Store) -> Result<Campaign> {
     current(store)?.ok_or_else(|| Error::NotFound(Message::new("campaign_not_saved")))
 }
 
-pub(crate) fn insert(conn: &Connection, name: &str) -> Result<()> {
+pub(crate) fn insert(w: &Tx<'_>, name: &str) -> Result<()> {
     let name = text::required_line("campaign_name", name, 200)?;
-    let exists: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM campaign)", [], |r| r.get(0))?;
+    let exists: bool = w.query_row("SELECT EXISTS (SELECT 1 FROM campaign)", [], |r| r.get(0))?;
     if exists {
         return Err(Error::Conflict(Message::new("campaign_exists")));
     }
-    let now = clock::now();
-    conn.execute(
-        "INSERT INTO campaign (id, uuid, name, created_at, updated_at) VALUES (1, ?1, ?2, ?3, ?3)",
-        params![clock::new_uuid(), name, now],
+    w.execute(
+        "INSERT INTO campaign (id, one, name, created_at, updated_at, written_by)
+         VALUES (?1, 1, ?2, ?3, ?3, ?4)",
+        params![Id::new(), name, w.stamp(), w.laptop()],
     )?;
     Ok(())
 }

@@ -3,15 +3,16 @@
 
 use chrono::{NaiveDateTime, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection};
+use rusqlite::{params, OptionalExtension};
 
-use crate::clock;
 use crate::error::{Error, Result};
+use crate::id::Id;
 use crate::messages::Message;
+use crate::sync::Tx;
 use crate::text;
 
 #[derive(Default)]
-pub(crate) struct NewEvent<'a> {
+pub struct NewEvent<'a> {
     pub title: &'a str,
     pub description: &'a str,
     /// Local wall-clock time in `time_zone`; `None` means "date to be announced".
@@ -29,7 +30,7 @@ pub(crate) struct NewEvent<'a> {
     pub contact_email: Option<&'a str>,
 }
 
-pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
+pub fn insert_event(w: &Tx<'_>, e: &NewEvent<'_>) -> Result<Id> {
     let zone: Tz = e.time_zone.parse().map_err(|_| {
         Error::Invalid(Message::new("unknown_time_zone").with("value", e.time_zone))
     })?;
@@ -44,14 +45,14 @@ pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
         return Err(Error::invalid("capacity_not_positive"));
     }
     let country = e.country.map(text::country_code).transpose()?;
-    let now = clock::now();
-    conn.execute(
-        "INSERT INTO events (uuid, title, description, starts_at, ends_at, time_zone, venue, address,
+    let id = Id::new();
+    w.execute(
+        "INSERT INTO events (id, title, description, starts_at, ends_at, time_zone, venue, address,
                              city, country, online_url, capacity, contact_phone, contact_email,
-                             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                             created_at, updated_at, written_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
         params![
-            clock::new_uuid(),
+            id,
             text::required_line("event_title", e.title, 200)?,
             text::paragraphs("description", e.description, 10_000)?,
             starts,
@@ -65,10 +66,11 @@ pub(crate) fn insert_event(conn: &Connection, e: &NewEvent<'_>) -> Result<i64> {
             e.capacity,
             text::optional_line("contact_phone", e.contact_phone, 40)?,
             text::optional_line("contact_email", e.contact_email, 254)?,
-            now,
+            w.stamp(),
+            w.laptop(),
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 /// A local time in `zone` as a UTC timestamp. A time skipped by a clock change is refused; a time
@@ -106,30 +108,48 @@ impl RsvpStatus {
     }
 }
 
-pub(crate) fn insert_rsvp(
-    conn: &Connection,
-    event_id: i64,
-    person_id: i64,
+/// Records a person's answer to an event. One person answers an event once: answering again
+/// changes the answer. Returns the answer's id.
+pub fn answer(
+    w: &Tx<'_>,
+    event_id: Id,
+    person_id: Id,
     status: RsvpStatus,
     guests: i64,
-) -> Result<i64> {
+) -> Result<Id> {
     if !(0..=50).contains(&guests) {
         return Err(Error::invalid("guests_out_of_range"));
     }
-    let now = clock::now();
-    conn.execute(
-        "INSERT INTO rsvps (uuid, event_id, person_id, status, guests, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    let existing: Option<Id> = w
+        .query_row(
+            "SELECT id FROM rsvps WHERE event_id = ?1 AND person_id = ?2
+              ORDER BY created_at, id LIMIT 1",
+            params![event_id, person_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        w.execute(
+            "UPDATE rsvps SET status = ?2, guests = ?3, updated_at = ?4, written_by = ?5 WHERE id = ?1",
+            params![id, status.as_str(), guests, w.stamp(), w.laptop()],
+        )?;
+        return Ok(id);
+    }
+    let id = Id::new();
+    w.execute(
+        "INSERT INTO rsvps (id, event_id, person_id, status, guests, created_at, updated_at, written_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
         params![
-            clock::new_uuid(),
+            id,
             event_id,
             person_id,
             status.as_str(),
             guests,
-            now
+            w.stamp(),
+            w.laptop()
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 #[cfg(test)]

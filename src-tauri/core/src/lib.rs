@@ -7,6 +7,7 @@ pub mod clock;
 pub mod donations;
 pub mod error;
 pub mod events;
+pub mod id;
 pub mod messages;
 pub mod migrations;
 pub mod money;
@@ -14,7 +15,9 @@ pub mod people;
 pub mod sample;
 pub mod stats;
 pub mod store;
+pub mod sync;
 pub mod text;
 
 pub use error::{Error, Result};
+pub use id::Id;
 pub use store::Store;

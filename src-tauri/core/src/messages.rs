@@ -61,6 +61,73 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "sample_needs_empty_database",
         "This database already has data; the sample campaign only loads into an empty one",
     ),
+    ("bad_id", "\u{201c}{value}\u{201d} is not a record id"),
+    (
+        "email_taken",
+        "Someone with the email \u{201c}{value}\u{201d} is already in the campaign; the same email is the same person",
+    ),
+    ("person_not_found", "This person is no longer in the campaign"),
+    ("signature_not_found", "This signature is no longer there"),
+    ("donation_not_found", "This donation is no longer there"),
+    ("conflict_not_found", "This merge decision is no longer waiting for review"),
+    (
+        "nothing_to_share",
+        "There is nothing to share yet: start or join a campaign first",
+    ),
+    (
+        "unknown_laptop",
+        "No laptop called \u{201c}{value}\u{201d} has sent a bundle here",
+    ),
+    (
+        "ambiguous_laptop",
+        "More than one laptop matches \u{201c}{value}\u{201d}; give more of its id",
+    ),
+    (
+        "sync_passphrase_missing",
+        "The campaign's sync passphrase is needed: type it in, or give --sync-passphrase-file or CAMPAIGN_DESK_SYNC_PASSPHRASE",
+    ),
+    (
+        "sync_passphrase_short",
+        "The sync passphrase must have at least 8 characters",
+    ),
+    (
+        "bundle_write_failed",
+        "The bundle could not be saved to {path}: {cause}",
+    ),
+    ("bundle_missing", "There is no bundle at {path}"),
+    ("bundle_unreadable", "The bundle {path} cannot be read: {cause}"),
+    (
+        "not_a_bundle",
+        "{path} is not a Campaign Desk bundle",
+    ),
+    (
+        "bundle_wrong_passphrase",
+        "The bundle {path} does not open with this sync passphrase (or it is not a Campaign Desk bundle); check the passphrase with the laptop that made it",
+    ),
+    (
+        "bundle_damaged",
+        "The bundle {path} is damaged; ask for a new one",
+    ),
+    (
+        "bundle_newer_format",
+        "The bundle {path} was made by a newer Campaign Desk; update Campaign Desk on this laptop",
+    ),
+    (
+        "bundle_newer_schema",
+        "This bundle from \u{201c}{laptop}\u{201d} was made by a newer Campaign Desk (data version {theirs}, this one has {ours}): update Campaign Desk on this laptop, then open the bundle again",
+    ),
+    (
+        "bundle_older_schema",
+        "This bundle from \u{201c}{laptop}\u{201d} was made by an older Campaign Desk (data version {theirs}, this one has {ours}): update Campaign Desk on \u{201c}{laptop}\u{201d}, then save a new bundle there",
+    ),
+    (
+        "bundle_other_campaign",
+        "This bundle belongs to the campaign \u{201c}{theirs}\u{201d}, and this laptop keeps \u{201c}{ours}\u{201d}; nothing was changed",
+    ),
+    (
+        "bundle_gap",
+        "This bundle leaves out changes from \u{201c}{laptop}\u{201d} that this laptop has not received yet; ask for a bundle made for every laptop and open that one",
+    ),
     (
         "locked",
         "The database is busy in another Campaign Desk window or command; try again in a moment",
@@ -93,6 +160,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("field.purpose", "Purpose"),
     ("field.reference", "Reference"),
     ("field.note", "Note"),
+    ("field.laptop_name", "Laptop name"),
+    ("field.sync_passphrase", "Sync passphrase"),
 ];
 
 /// A message key with its values. The value named `field` is itself a key (`field.<value>`), so

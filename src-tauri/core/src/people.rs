@@ -1,10 +1,11 @@
 //! People: the one row that a signer, a guest and a donor share.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 
-use crate::clock;
 use crate::error::{Error, Result};
+use crate::id::Id;
+use crate::sync::Tx;
 use crate::messages::Message;
 use crate::text;
 
@@ -27,8 +28,22 @@ pub struct NewPerson {
     pub notes: Option<String>,
 }
 
-/// Stores a new person and returns its id.
-pub(crate) fn insert(conn: &Connection, person: &NewPerson) -> Result<i64> {
+/// A person's fields, checked: what `insert` and `update` store.
+struct Checked {
+    given: String,
+    family: String,
+    email: Option<String>,
+    phone: Option<String>,
+    city: Option<String>,
+    region: Option<String>,
+    postal_code: Option<String>,
+    country: Option<String>,
+    organization: Option<String>,
+    title: Option<String>,
+    notes: Option<String>,
+}
+
+fn check(person: &NewPerson) -> Result<Checked> {
     let given = text::line("given_name", &person.given_name, 100)?;
     let family = text::line("family_name", &person.family_name, 100)?;
     if given.is_empty() && family.is_empty() {
@@ -46,28 +61,161 @@ pub(crate) fn insert(conn: &Connection, person: &NewPerson) -> Result<i64> {
         Some(n) => Some(text::paragraphs("notes", n, 5000)?).filter(|n| !n.is_empty()),
         None => None,
     };
-    let now = clock::now();
-    conn.execute(
-        "INSERT INTO people (uuid, given_name, family_name, email, phone, city, region, postal_code,
-                             country, organization, title, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+    Ok(Checked {
+        given,
+        family,
+        email,
+        phone: text::optional_line("phone", person.phone.as_deref(), 40)?,
+        city: text::optional_line("city", person.city.as_deref(), 100)?,
+        region: text::optional_line("region", person.region.as_deref(), 100)?,
+        postal_code: text::optional_line("postal_code", person.postal_code.as_deref(), 20)?,
+        country,
+        organization: text::optional_line("organization", person.organization.as_deref(), 200)?,
+        title: text::optional_line("title", person.title.as_deref(), 200)?,
+        notes,
+    })
+}
+
+/// Stores a new person and returns its id. An email that another person already has is
+/// refused: the same email is the same person (use `find_by_email` first).
+pub fn insert(w: &Tx<'_>, person: &NewPerson) -> Result<Id> {
+    let p = check(person)?;
+    if let Some(email) = &p.email {
+        if find_by_email(w, email)?.is_some() {
+            return Err(Error::Conflict(
+                Message::new("email_taken").with("value", email),
+            ));
+        }
+    }
+    let id = Id::new();
+    w.execute(
+        "INSERT INTO people (id, given_name, family_name, email, phone, city, region, postal_code,
+                             country, organization, title, notes, created_at, updated_at, written_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
         params![
-            clock::new_uuid(),
-            given,
-            family,
-            email,
-            text::optional_line("phone", person.phone.as_deref(), 40)?,
-            text::optional_line("city", person.city.as_deref(), 100)?,
-            text::optional_line("region", person.region.as_deref(), 100)?,
-            text::optional_line("postal_code", person.postal_code.as_deref(), 20)?,
-            country,
-            text::optional_line("organization", person.organization.as_deref(), 200)?,
-            text::optional_line("title", person.title.as_deref(), 200)?,
-            notes,
-            now,
+            id,
+            p.given,
+            p.family,
+            p.email,
+            p.phone,
+            p.city,
+            p.region,
+            p.postal_code,
+            p.country,
+            p.organization,
+            p.title,
+            p.notes,
+            w.stamp(),
+            w.laptop(),
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
+}
+
+/// Replaces a person's details with `person`.
+pub fn update(w: &Tx<'_>, id: Id, person: &NewPerson) -> Result<()> {
+    let p = check(person)?;
+    if let Some(email) = &p.email {
+        if find_by_email(w, email)?.is_some_and(|other| other != id) {
+            return Err(Error::Conflict(
+                Message::new("email_taken").with("value", email),
+            ));
+        }
+    }
+    let n = w.execute(
+        "UPDATE people SET given_name = ?2, family_name = ?3, email = ?4, phone = ?5, city = ?6,
+                region = ?7, postal_code = ?8, country = ?9, organization = ?10, title = ?11,
+                notes = ?12, updated_at = ?13, written_by = ?14
+          WHERE id = ?1",
+        params![
+            id,
+            p.given,
+            p.family,
+            p.email,
+            p.phone,
+            p.city,
+            p.region,
+            p.postal_code,
+            p.country,
+            p.organization,
+            p.title,
+            p.notes,
+            w.stamp(),
+            w.laptop(),
+        ],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound(Message::new("person_not_found")));
+    }
+    Ok(())
+}
+
+/// Removes a person with their signatures and answers; their gifts stay, without a name.
+pub fn remove(w: &Tx<'_>, id: Id) -> Result<()> {
+    let n = w.execute("DELETE FROM people WHERE id = ?1", [id])?;
+    if n == 0 {
+        return Err(Error::NotFound(Message::new("person_not_found")));
+    }
+    Ok(())
+}
+
+/// The person with this email, ignoring case and surrounding spaces.
+pub fn find_by_email(conn: &Connection, email: &str) -> Result<Option<Id>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM people WHERE lower(email) = lower(?1) AND email IS NOT NULL
+              ORDER BY created_at, id LIMIT 1",
+            [email.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Merges person `from` into `into`: signatures, answers and gifts move over, blank fields of
+/// `into` are filled from `from`, and `from` is removed, remembered in `person_merges` so that
+/// rows still pointing at it when they arrive from another laptop are re-pointed. A second
+/// signature or answer this creates is settled by the merge's next step (sync/settle.rs).
+pub(crate) fn merge(w: &Tx<'_>, from: Id, into: Id, reason: &str) -> Result<()> {
+    for table in ["signatures", "rsvps", "donations"] {
+        w.execute(
+            &format!(
+                "UPDATE {table} SET person_id = ?1, updated_at = ?3, written_by = ?4 WHERE person_id = ?2"
+            ),
+            params![into, from, w.stamp(), w.laptop()],
+        )?;
+    }
+    w.execute(
+        "UPDATE people AS p SET
+            email = coalesce(p.email, o.email), phone = coalesce(p.phone, o.phone),
+            city = coalesce(p.city, o.city), region = coalesce(p.region, o.region),
+            postal_code = coalesce(p.postal_code, o.postal_code),
+            country = coalesce(p.country, o.country),
+            organization = coalesce(p.organization, o.organization),
+            title = coalesce(p.title, o.title), notes = coalesce(p.notes, o.notes),
+            updated_at = ?3, written_by = ?4
+           FROM (SELECT * FROM people WHERE id = ?2) AS o
+          WHERE p.id = ?1
+            AND (p.email IS NULL AND o.email IS NOT NULL OR p.phone IS NULL AND o.phone IS NOT NULL
+              OR p.city IS NULL AND o.city IS NOT NULL OR p.region IS NULL AND o.region IS NOT NULL
+              OR p.postal_code IS NULL AND o.postal_code IS NOT NULL
+              OR p.country IS NULL AND o.country IS NOT NULL
+              OR p.organization IS NULL AND o.organization IS NOT NULL
+              OR p.title IS NULL AND o.title IS NOT NULL OR p.notes IS NULL AND o.notes IS NOT NULL)",
+        params![into, from, w.stamp(), w.laptop()],
+    )?;
+    w.execute(
+        "UPDATE person_merges SET into_id = ?1, updated_at = ?3, written_by = ?4 WHERE into_id = ?2",
+        params![into, from, w.stamp(), w.laptop()],
+    )?;
+    w.execute(
+        "INSERT INTO person_merges (id, into_id, reason, created_at, updated_at, written_by)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET into_id = excluded.into_id, updated_at = excluded.updated_at,
+                                        written_by = excluded.written_by",
+        params![from, into, reason, w.stamp(), w.laptop()],
+    )?;
+    w.execute("DELETE FROM people WHERE id = ?1", [from])?;
+    Ok(())
 }
 
 /// A light check that catches typing slips; whether the address works only a sent mail can tell.
@@ -156,5 +304,30 @@ mod tests {
             .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn the_same_email_is_the_same_person() {
+        let (_dir, mut store) = store();
+        let ana = NewPerson {
+            given_name: "Ana".into(),
+            email: Some("Ana@Example.org".into()),
+            ..Default::default()
+        };
+        let id = store.write(|tx| insert(tx, &ana)).unwrap();
+        let again = NewPerson {
+            given_name: "Ana María".into(),
+            email: Some(" ana@example.ORG ".into()),
+            ..Default::default()
+        };
+        let err = store.write(|tx| insert(tx, &again)).unwrap_err();
+        assert_eq!(err.code(), "conflict");
+        assert_eq!(find_by_email(store.conn(), "ANA@example.org ").unwrap(), Some(id));
+        store.write(|tx| update(tx, id, &again)).unwrap();
+        store.write(|tx| remove(tx, id)).unwrap();
+        assert_eq!(
+            store.write(|tx| remove(tx, id)).unwrap_err().code(),
+            "not_found"
+        );
     }
 }

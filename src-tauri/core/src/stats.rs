@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::error::Result;
+use crate::id::Id;
 use crate::money;
 use crate::store::Store;
 
@@ -23,7 +24,7 @@ pub struct Stats {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AppealStats {
-    pub uuid: String,
+    pub id: Id,
     pub title: String,
     pub signers: i64,
     pub countries: i64,
@@ -62,16 +63,16 @@ pub fn collect(store: &Store) -> Result<Stats> {
     let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
 
     let mut stmt = conn.prepare(
-        "SELECT a.uuid, a.title, count(s.id), count(DISTINCT p.country)
+        "SELECT a.id, a.title, count(s.id), count(DISTINCT p.country)
            FROM appeals a
            LEFT JOIN signatures s ON s.appeal_id = a.id
            LEFT JOIN people p ON p.id = s.person_id
-          GROUP BY a.id ORDER BY a.id",
+          GROUP BY a.id ORDER BY a.created_at, a.id",
     )?;
     let appeals = stmt
         .query_map([], |r| {
             Ok(AppealStats {
-                uuid: r.get(0)?,
+                id: r.get(0)?,
                 title: r.get(1)?,
                 signers: r.get(2)?,
                 countries: r.get(3)?,
@@ -99,7 +100,7 @@ pub fn collect(store: &Store) -> Result<Stats> {
         "SELECT f.name, f.currency, f.goal_minor,
                 (SELECT coalesce(sum(d.amount_minor), 0) FROM donations d
                   WHERE d.fund_id = f.id AND d.currency = f.currency)
-           FROM funds f ORDER BY f.id",
+           FROM funds f ORDER BY f.created_at, f.id",
     )?;
     let funds = stmt
         .query_map([], |r| {

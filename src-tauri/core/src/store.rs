@@ -16,7 +16,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::migrations::{MIGRATIONS, SCHEMA_VERSION};
+use crate::migrations::{migrations, SCHEMA_VERSION};
+use crate::sync::record::{self, Tx};
 
 /// `PRAGMA application_id` of a Campaign Desk database ("CDsk"), so that another program's SQLite
 /// file is recognised and left alone.
@@ -127,14 +128,31 @@ impl Store {
     }
 
     /// Runs `f` in one write transaction (taken at once, so two writers never deadlock), committed
-    /// only if `f` succeeds: on an error nothing of it is kept.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+    /// only if `f` succeeds: on an error nothing of it is kept. This is the one door for writes:
+    /// what `f` changes in the exchanged tables is recorded as this laptop's next changeset
+    /// (sync/record.rs). Outside it the connection is `query_only`, so no write can bypass it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(|tx| record::recorded(tx, f))
+    }
+
+    /// A write transaction whose changes are NOT recorded as this laptop's: only for applying
+    /// other laptops' changesets (sync::import), which records its own settling itself.
+    pub(crate) fn merge<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(f)
+    }
+
+    fn transaction<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "query_only", false)?;
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        self.conn.pragma_update(None, "query_only", true)?;
+        result
     }
 
     /// The schema version found in the file.
@@ -299,10 +317,13 @@ fn connect(path: &Path, migrate: bool) -> Result<Connection, String> {
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(describe_sqlite)?;
     if migrate {
-        MIGRATIONS
+        migrations()
             .to_latest(&mut conn)
             .map_err(|e| format!("its schema could not be updated: {e}"))?;
     }
+    // Reads only, until Store::write lifts it for one transaction.
+    conn.pragma_update(None, "query_only", true)
+        .map_err(describe_sqlite)?;
     Ok(conn)
 }
 
@@ -333,7 +354,7 @@ fn describe_io(e: &io::Error, place: &Path) -> String {
 }
 
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> io::Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     fs::OpenOptions::new()
         .write(true)
@@ -344,7 +365,7 @@ fn create_private_file(path: &Path) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> io::Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> io::Result<()> {
     fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -383,7 +404,9 @@ fn make_private(path: &Path) {
 #[cfg(not(unix))]
 fn make_private(_path: &Path) {}
 
-fn remove_with_companions(path: &Path) {
+/// Removes a database file and the files SQLite keeps beside it: for a database a failed
+/// command created (a `sync import` that could not join).
+pub fn remove_with_companions(path: &Path) {
     for file in with_companions(path) {
         let _ = fs::remove_file(file);
     }
@@ -402,4 +425,28 @@ fn with_companions(path: &Path) -> [PathBuf; 4] {
         suffixed("-shm"),
         suffixed("-journal"),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Outside `Store::write` the connection only reads: a write that would skip the recording
+    /// (and so never reach the other laptops) fails instead.
+    #[test]
+    fn no_write_bypasses_the_recording() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("q.db")).unwrap();
+        crate::campaign::start(&mut store, "Ours").unwrap();
+        let err = store
+            .conn()
+            .execute("UPDATE campaign SET name = 'changed around the log'", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("readonly"), "{err}");
+        assert_eq!(crate::campaign::current(&store).unwrap().unwrap().name, "Ours");
+        // And a failed write leaves the store usable and still guarded.
+        assert!(store.write(|_| -> Result<()> { Err(Error::Locked) }).is_err());
+        assert!(store.conn().execute("DELETE FROM people", []).is_err());
+        crate::campaign::current(&store).unwrap();
+    }
 }

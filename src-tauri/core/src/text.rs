@@ -72,6 +72,36 @@ pub(crate) fn letter_code(value: &str, letters: usize, message: &'static str) ->
     }
 }
 
+/// A name or city folded for comparison: lower case, accents off, the Arabic and Persian
+/// spellings of ye and kaf made one, zero-width (non-)joiners and extra spaces dropped. So
+/// "José" meets "jose" and "علی" (Persian ye) meets "علي" (Arabic yeh).
+pub fn fold(value: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(value.len());
+    let mut space = false;
+    for c in value.nfd().flat_map(char::to_lowercase) {
+        let c = match c {
+            '\u{064a}' | '\u{0649}' => '\u{06cc}', // Arabic yeh, alef maksura -> Persian ye
+            '\u{0643}' => '\u{06a9}',              // Arabic kaf -> Persian keheh
+            _ => c,
+        };
+        if is_combining_mark(c) || matches!(c, '\u{200c}' | '\u{200d}' | '\u{0640}') {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn control_character(field: &'static str, c: char) -> Error {
     Error::Invalid(
         Message::new("control_character")
@@ -134,6 +164,16 @@ mod tests {
         assert_eq!(err.to_string(), "Campaign name is required");
         assert_eq!(optional_line("city", Some("  "), 10).unwrap(), None);
         assert_eq!(optional_line("city", None, 10).unwrap(), None);
+    }
+
+    #[test]
+    fn folding_meets_spellings() {
+        assert_eq!(fold("  José  María "), "jose maria");
+        assert_eq!(fold("\u{0639}\u{0644}\u{06cc}"), fold("\u{0639}\u{0644}\u{064a}"));
+        assert_eq!(fold("\u{06a9}\u{0627}\u{0645}"), fold("\u{0643}\u{0627}\u{0645}"));
+        assert_eq!(fold("\u{0645}\u{06cc}\u{200c}\u{0631}\u{0648}"), "\u{0645}\u{06cc}\u{0631}\u{0648}");
+        assert_eq!(fold("MÜLLER"), "muller");
+        assert_ne!(fold("Ana"), fold("Ina"));
     }
 
     #[test]

@@ -7,12 +7,13 @@
 mod names;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use rusqlite::Connection;
 
 use crate::appeals::{self, Display, NewAppeal, NewSignature, Source};
 use crate::campaign::Campaign;
 use crate::donations::{self, Method, NewDonation, NewFund};
 use crate::error::{Error, Result};
+use crate::id::Id;
+use crate::sync::Tx;
 use crate::events::{self, NewEvent, RsvpStatus};
 use crate::messages::Message;
 use crate::people::{self, NewPerson};
@@ -61,7 +62,7 @@ pub fn load(store: &mut Store) -> Result<Campaign> {
 /// A signer as the later steps need it: to RSVP and to give.
 #[derive(Clone, Copy)]
 struct Signer {
-    person: i64,
+    person: Id,
     in_us: bool,
 }
 
@@ -159,7 +160,7 @@ const PROMINENT: &[Prominent] = &[
     },
 ];
 
-fn insert_prominent_signers(tx: &Connection, appeal: i64) -> Result<Vec<Signer>> {
+fn insert_prominent_signers(tx: &Tx<'_>, appeal: Id) -> Result<Vec<Signer>> {
     let mut signers = Vec::with_capacity(PROMINENT.len());
     for (i, p) in PROMINENT.iter().enumerate() {
         let person = people::insert(
@@ -174,7 +175,7 @@ fn insert_prominent_signers(tx: &Connection, appeal: i64) -> Result<Vec<Signer>>
             },
         )?;
         let day = NaiveDate::from_ymd_opt(2025, 5, 20).unwrap() + Duration::days(i as i64);
-        appeals::insert_signature(
+        appeals::sign(
             tx,
             &NewSignature {
                 appeal_id: appeal,
@@ -194,7 +195,7 @@ fn insert_prominent_signers(tx: &Connection, appeal: i64) -> Result<Vec<Signer>>
     Ok(signers)
 }
 
-fn insert_signers(tx: &Connection, appeal: i64, rng: &mut Rng) -> Result<Vec<Signer>> {
+fn insert_signers(tx: &Tx<'_>, appeal: Id, rng: &mut Rng) -> Result<Vec<Signer>> {
     let first_day = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
     let mut signers = Vec::new();
     let mut serial = 0usize;
@@ -214,7 +215,7 @@ fn insert_signers(tx: &Connection, appeal: i64, rng: &mut Rng) -> Result<Vec<Sig
                     ..Default::default()
                 },
             )?;
-            appeals::insert_signature(
+            appeals::sign(
                 tx,
                 &NewSignature {
                     appeal_id: appeal,
@@ -307,7 +308,7 @@ fn pick_display(cautious: bool, rng: &mut Rng) -> Display {
 }
 
 /// The events of shared/DOMAIN.md, on dates whose weekdays match what it says.
-fn insert_events(tx: &Connection) -> Result<Vec<i64>> {
+fn insert_events(tx: &Tx<'_>) -> Result<Vec<Id>> {
     let at = |y, m, d, h, min| -> Option<NaiveDateTime> {
         NaiveDate::from_ymd_opt(y, m, d)?.and_hms_opt(h, min, 0)
     };
@@ -410,7 +411,7 @@ fn insert_events(tx: &Connection) -> Result<Vec<i64>> {
 }
 
 /// Guests for the events with a room; Americans mostly for the American events.
-fn insert_rsvps(tx: &Connection, events: &[i64], signers: &[Signer], rng: &mut Rng) -> Result<()> {
+fn insert_rsvps(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -> Result<()> {
     // (event index, how many answers, only people in the US)
     let plan = [
         (0usize, 64usize, true),
@@ -435,7 +436,7 @@ fn insert_rsvps(tx: &Connection, events: &[i64], signers: &[Signer], rng: &mut R
             } else {
                 0
             };
-            events::insert_rsvp(
+            events::answer(
                 tx,
                 events[event],
                 signer.person,
@@ -449,7 +450,7 @@ fn insert_rsvps(tx: &Connection, events: &[i64], signers: &[Signer], rng: &mut R
 
 /// People who came to the cultural night and some gave, but who have not signed: the people
 /// table holds everyone the campaign knows, not only signers.
-fn insert_guests_who_did_not_sign(tx: &Connection, events: &[i64], rng: &mut Rng) -> Result<()> {
+fn insert_guests_who_did_not_sign(tx: &Tx<'_>, events: &[Id], rng: &mut Rng) -> Result<()> {
     let us = ORIGINS
         .iter()
         .find(|o| o.country == "US")
@@ -473,7 +474,7 @@ fn insert_guests_who_did_not_sign(tx: &Connection, events: &[i64], rng: &mut Rng
                 ..Default::default()
             },
         )?;
-        events::insert_rsvp(tx, events[0], person, RsvpStatus::Accepted, 0)?;
+        events::answer(tx, events[0], person, RsvpStatus::Accepted, 0)?;
         if n % 3 == 0 {
             donations::insert_donation(
                 tx,
@@ -497,7 +498,7 @@ fn insert_guests_who_did_not_sign(tx: &Connection, events: &[i64], rng: &mut Rng
 
 /// Two funds (the newspaper ad, exactly at its goal, and magazine ads) and gifts in cash at the
 /// cultural night, by check, online, and in other currencies.
-fn insert_money(tx: &Connection, events: &[i64], signers: &[Signer], rng: &mut Rng) -> Result<()> {
+fn insert_money(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -> Result<()> {
     let ad_fund = donations::insert_fund(
         tx,
         &NewFund {

@@ -1,0 +1,357 @@
+//! What a merge settles after applying the changesets of a bundle, as this laptop's own write
+//! (recorded, so it travels on like any edit). Every step depends only on the rows, never on the
+//! order in which they arrived, so laptops that settle the same rows write the same result; when
+//! two laptops both settle, their writes are equal and the later simply wins.
+//!
+//! 1. Rows whose parent is gone: re-pointed when the parent was merged into another person,
+//!    otherwise treated as the parent's removal says (removed with it, or the link cleared).
+//! 2. People with the same email (ignoring case) are one person: the one created first stays,
+//!    the other's signatures, answers and gifts move to it, and its blank fields are filled.
+//! 3. A second signature of one person on one appeal: the one entered first stays. A second
+//!    answer to one event: the one entered first stays, carrying the latest answer.
+//! 4. Likely duplicates (same phone; same name and city where an email is missing) wait in the
+//!    review queue. Nothing else is merged without the organizer.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::types::Value;
+use rusqlite::{params, OptionalExtension};
+use serde_json::{Map, Value as Json};
+
+use crate::error::Result;
+use crate::id::Id;
+use crate::sync::apply::{json_value, Conflict};
+use crate::sync::record::Tx;
+use crate::text::fold;
+
+/// What settling did, for the summary.
+#[derive(Debug, Default)]
+pub(crate) struct Settled {
+    pub merged_people: usize,
+    pub duplicates_queued: usize,
+    pub conflicts: Vec<Conflict>,
+}
+
+pub(crate) fn settle(w: &Tx<'_>, touched_people: &HashSet<Id>) -> Result<Settled> {
+    let mut settled = Settled::default();
+    orphans(w, &mut settled)?;
+    same_email(w, &mut settled)?;
+    second_signatures(w, &mut settled)?;
+    second_answers(w, &mut settled)?;
+    settled.duplicates_queued = queue_duplicates(w, touched_people)?;
+    Ok(settled)
+}
+
+/// Re-points or resolves every row whose parent is missing, until none is left.
+fn orphans(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
+    for _ in 0..16 {
+        let mut stmt = w.prepare("PRAGMA foreign_key_check")?;
+        let found: Vec<(String, i64, String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        if found.is_empty() {
+            return Ok(());
+        }
+        for (table, rowid, parent, fk) in found {
+            let (column, on_delete) = foreign_key(w, &table, fk)?;
+            let quoted = quote(&table);
+            let column_q = quote(&column);
+            let target: Option<Id> = w
+                .query_row(
+                    &format!("SELECT {column_q} FROM {quoted} WHERE rowid = ?1"),
+                    [rowid],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            if parent == "people" {
+                if let Some(into) = target.map(|t| merged_into(w, t)).transpose()?.flatten() {
+                    w.execute(
+                        &format!(
+                            "UPDATE {quoted} SET {column_q} = ?1, updated_at = ?2, written_by = ?3 WHERE rowid = ?4"
+                        ),
+                        params![into, w.stamp(), w.laptop(), rowid],
+                    )?;
+                    continue;
+                }
+            }
+            if on_delete == "SET NULL" {
+                w.execute(
+                    &format!(
+                        "UPDATE {quoted} SET {column_q} = NULL, updated_at = ?1, written_by = ?2 WHERE rowid = ?3"
+                    ),
+                    params![w.stamp(), w.laptop(), rowid],
+                )?;
+            } else {
+                if let Some((id, image)) = row_image(w, &table, rowid)? {
+                    settled.conflicts.push(Conflict {
+                        table: table.clone(),
+                        row_id: id,
+                        kind: "parent_removed",
+                        kept: None,
+                        other: Some(image),
+                    });
+                }
+                w.execute(&format!("DELETE FROM {quoted} WHERE rowid = ?1"), [rowid])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The child column and ON DELETE action of foreign key number `fk` of `table`.
+fn foreign_key(w: &Tx<'_>, table: &str, fk: i64) -> Result<(String, String)> {
+    let mut stmt = w.prepare(&format!("PRAGMA foreign_key_list({})", quote(table)))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if r.get::<_, i64>(0)? == fk {
+            return Ok((r.get(3)?, r.get(6)?));
+        }
+    }
+    Ok(("id".into(), "CASCADE".into()))
+}
+
+/// The person `id` was merged into, following merges of merges; `None` if it never was or the
+/// person kept is gone too.
+fn merged_into(w: &Tx<'_>, id: Id) -> Result<Option<Id>> {
+    let mut current = id;
+    for _ in 0..64 {
+        let next: Option<Id> = w
+            .query_row(
+                "SELECT into_id FROM person_merges WHERE id = ?1",
+                [current],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match next {
+            Some(next) if next != current => current = next,
+            _ => break,
+        }
+    }
+    if current == id {
+        return Ok(None);
+    }
+    let exists: bool = w.query_row(
+        "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)",
+        [current],
+        |r| r.get(0),
+    )?;
+    Ok(exists.then_some(current))
+}
+
+fn same_email(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
+    let mut stmt = w.prepare(
+        "SELECT lower(email) FROM people WHERE email IS NOT NULL
+          GROUP BY lower(email) HAVING count(*) > 1",
+    )?;
+    let emails: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    for email in emails {
+        let mut stmt = w.prepare(
+            "SELECT id FROM people WHERE lower(email) = ?1 ORDER BY created_at, id",
+        )?;
+        let ids: Vec<Id> = stmt
+            .query_map([&email], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        let (keep, others) = ids.split_first().expect("a group of two or more");
+        for other in others {
+            let kept_image = person_image(w, *keep)?;
+            let other_image = person_image(w, *other)?;
+            crate::people::merge(w, *other, *keep, "same_email")?;
+            settled.merged_people += 1;
+            settled.conflicts.push(Conflict {
+                table: "people".into(),
+                row_id: keep.as_bytes().to_vec(),
+                kind: "same_email",
+                kept: kept_image,
+                other: other_image,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn second_signatures(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
+    for (keep, other) in seconds(w, "signatures", "appeal_id")? {
+        let kept = row_image_by_id(w, "signatures", keep)?;
+        let removed = row_image_by_id(w, "signatures", other)?;
+        w.execute("DELETE FROM signatures WHERE id = ?1", [other])?;
+        settled.conflicts.push(Conflict {
+            table: "signatures".into(),
+            row_id: keep.as_bytes().to_vec(),
+            kind: "second_signature",
+            kept,
+            other: removed,
+        });
+    }
+    Ok(())
+}
+
+fn second_answers(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
+    for (keep, other) in seconds(w, "rsvps", "event_id")? {
+        let kept = row_image_by_id(w, "rsvps", keep)?;
+        let removed = row_image_by_id(w, "rsvps", other)?;
+        // The first answer stays, with the person's latest word in it.
+        w.execute(
+            "UPDATE rsvps SET status = o.status, attendance = o.attendance, guests = o.guests,
+                    updated_at = ?3, written_by = ?4
+               FROM (SELECT status, attendance, guests, updated_at, written_by FROM rsvps WHERE id = ?2) o
+              WHERE rsvps.id = ?1
+                AND (o.updated_at, o.written_by) > (rsvps.updated_at, rsvps.written_by)
+                AND (o.status, coalesce(o.attendance, ''), o.guests)
+                    IS NOT (rsvps.status, coalesce(rsvps.attendance, ''), rsvps.guests)",
+            params![keep, other, w.stamp(), w.laptop()],
+        )?;
+        w.execute("DELETE FROM rsvps WHERE id = ?1", [other])?;
+        settled.conflicts.push(Conflict {
+            table: "rsvps".into(),
+            row_id: keep.as_bytes().to_vec(),
+            kind: "second_answer",
+            kept,
+            other: removed,
+        });
+    }
+    Ok(())
+}
+
+/// Pairs (first entered, a later one) of rows of `table` with the same `parent` and person.
+fn seconds(w: &Tx<'_>, table: &str, parent: &str) -> Result<Vec<(Id, Id)>> {
+    let mut stmt = w.prepare(&format!(
+        "SELECT id, {parent}, person_id FROM {table} t
+          WHERE EXISTS (SELECT 1 FROM {table} u WHERE u.{parent} = t.{parent}
+                          AND u.person_id = t.person_id AND u.id <> t.id)
+          ORDER BY {parent}, person_id, created_at, id"
+    ))?;
+    let rows: Vec<(Id, Id, Id)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut pairs = Vec::new();
+    let mut first: Option<(Id, Id, Id)> = None;
+    for (id, parent, person) in rows {
+        match first {
+            Some((keep, p, q)) if p == parent && q == person => pairs.push((keep, id)),
+            _ => first = Some((id, parent, person)),
+        }
+    }
+    Ok(pairs)
+}
+
+/// Adds likely duplicates involving `touched` people to the review queue. Returns how many new
+/// pairs were queued. A pair the organizer marked as different people stays so.
+fn queue_duplicates(w: &Tx<'_>, touched: &HashSet<Id>) -> Result<usize> {
+    if touched.is_empty() {
+        return Ok(0);
+    }
+    // Folded name and city -> (person, has an email); phone digits -> people.
+    let mut by_name_city: HashMap<String, Vec<(Id, bool)>> = HashMap::new();
+    let mut by_phone: HashMap<String, Vec<Id>> = HashMap::new();
+    let mut stmt =
+        w.prepare("SELECT id, given_name, family_name, city, phone, email FROM people")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: Id = r.get(0)?;
+        let city = fold(&r.get::<_, Option<String>>(3)?.unwrap_or_default());
+        if !city.is_empty() {
+            let name = fold(&format!("{} {}", r.get::<_, String>(1)?, r.get::<_, String>(2)?));
+            let has_email = r.get::<_, Option<String>>(5)?.is_some();
+            by_name_city
+                .entry(format!("{name}|{city}"))
+                .or_default()
+                .push((id, has_email));
+        }
+        let digits: String = r
+            .get::<_, Option<String>>(4)?
+            .unwrap_or_default()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        if digits.len() >= 6 {
+            by_phone.entry(digits).or_default().push(id);
+        }
+    }
+    drop(rows);
+    drop(stmt);
+
+    let mut pairs: HashSet<(Id, Id, &'static str)> = HashSet::new();
+    let mut add = |a: Id, b: Id, reason: &'static str| {
+        if touched.contains(&a) || touched.contains(&b) {
+            pairs.insert((a.min(b), a.max(b), reason));
+        }
+    };
+    // A group larger than this is a common name, not a duplicate.
+    const MAX_GROUP: usize = 20;
+    for group in by_name_city.values().filter(|g| (2..=MAX_GROUP).contains(&g.len())) {
+        for (i, &(a, a_mail)) in group.iter().enumerate() {
+            for &(b, b_mail) in &group[i + 1..] {
+                // Two different emails say two people; a missing one says nothing.
+                if !(a_mail && b_mail) {
+                    add(a, b, "same_name_city");
+                }
+            }
+        }
+    }
+    for group in by_phone.values().filter(|g| (2..=MAX_GROUP).contains(&g.len())) {
+        for (i, &a) in group.iter().enumerate() {
+            for &b in &group[i + 1..] {
+                add(a, b, "same_phone");
+            }
+        }
+    }
+    let mut queued = 0;
+    for (a, b, reason) in pairs {
+        queued += w.execute(
+            "INSERT INTO duplicate_candidates (person_a, person_b, reason, found_at)
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            params![a, b, reason, w.stamp()],
+        )?;
+    }
+    Ok(queued)
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn person_image(w: &Tx<'_>, id: Id) -> Result<Option<Json>> {
+    row_image_by_id(w, "people", id)
+}
+
+fn row_image_by_id(w: &Tx<'_>, table: &str, id: Id) -> Result<Option<Json>> {
+    let rowid: Option<i64> = w
+        .query_row(
+            &format!("SELECT rowid FROM {} WHERE id = ?1", quote(table)),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match rowid {
+        Some(rowid) => Ok(row_image(w, table, rowid)?.map(|(_, image)| image)),
+        None => Ok(None),
+    }
+}
+
+/// The row's id and the whole row as JSON.
+fn row_image(w: &Tx<'_>, table: &str, rowid: i64) -> Result<Option<(Vec<u8>, Json)>> {
+    let mut stmt = w.prepare(&format!("SELECT * FROM {} WHERE rowid = ?1", quote(table)))?;
+    let names: Vec<String> = stmt.column_names().iter().map(|s| (*s).to_owned()).collect();
+    Ok(stmt
+        .query_row([rowid], |r| {
+            let mut map = Map::new();
+            let mut id = Vec::new();
+            for (c, name) in names.iter().enumerate() {
+                let v: Value = r.get(c)?;
+                if name == "id" {
+                    if let Value::Blob(b) = &v {
+                        id = b.clone();
+                    }
+                }
+                map.insert(name.clone(), json_value((&v).into()));
+            }
+            Ok((id, Json::Object(map)))
+        })
+        .optional()?)
+}
