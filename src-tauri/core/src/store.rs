@@ -137,8 +137,27 @@ impl Store {
 
     /// A write transaction whose changes are NOT recorded as this laptop's: only for applying
     /// other laptops' changesets (sync::import), which records its own settling itself.
+    ///
+    /// Foreign keys are off while it runs: a changeset already holds every row its origin's
+    /// cascades touched, and a cascade here would act on rows the changeset still moves (a merge
+    /// re-points a signature, then removes the person it pointed at). `f` must leave no row
+    /// pointing at a missing parent (sync/settle.rs resolves them); it is checked before commit.
     pub(crate) fn merge<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        self.transaction(f)
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let result = self.transaction(|tx| {
+            let value = f(tx)?;
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                return Err(Error::Database(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                    Some(format!("{broken} rows would point at missing records")),
+                )));
+            }
+            Ok(value)
+        });
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        result
     }
 
     fn transaction<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {

@@ -6,6 +6,10 @@
 //! | an edit of a row removed here              | nothing: removed stays removed      | `edit_of_removed` |
 //! | a removal of a row edited here             | nothing: the removal wins           | `removed_edited`  |
 //! | a row whose parent was removed here        | settled after applying (settle.rs)  | `parent_removed`  |
+//!
+//! Foreign keys are off while changesets are applied (Store::merge): the changeset carries what
+//! its origin's cascades did, and settle.rs resolves what concurrent changes left pointing at a
+//! removed row.
 //! | a change the schema refuses                | this laptop's row                   | `refused`         |
 //!
 //! Conflicts on money tables are flagged for the treasurer; both versions are kept in the record.

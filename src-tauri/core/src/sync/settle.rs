@@ -39,6 +39,9 @@ pub(crate) fn settle(w: &Tx<'_>, touched_people: &HashSet<Id>) -> Result<Settled
     second_signatures(w, &mut settled)?;
     second_answers(w, &mut settled)?;
     settled.duplicates_queued = queue_duplicates(w, touched_people)?;
+    // Foreign keys are off while a bundle is applied (Store::merge): what the steps above
+    // removed leaves nothing pointing at it.
+    orphans(w, &mut settled)?;
     Ok(settled)
 }
 
@@ -84,7 +87,8 @@ fn orphans(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
                     params![w.stamp(), w.laptop(), rowid],
                 )?;
             } else {
-                if let Some((id, image)) = row_image(w, &table, rowid)? {
+                let exchanged = crate::sync::SYNCED_TABLES.contains(&table.as_str());
+                if let Some((id, image)) = row_image(w, &table, rowid)?.filter(|_| exchanged) {
                     settled.conflicts.push(Conflict {
                         table: table.clone(),
                         row_id: id,
