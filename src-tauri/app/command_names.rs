@@ -11,4 +11,18 @@ pub const COMMANDS: &[&str] = &[
     "app_info",
     "check_database",
     "frontend_ready",
+    "sync_status",
+    "set_laptop_name",
+    "set_sync_passphrase",
+    "save_bundle",
+    "choose_bundle",
+    "preview_bundle",
+    "apply_bundle",
+    "sync_conflicts",
+    "review_conflict",
 ];
+
+/// Commands that open a native dialog and wait for a person: the end-to-end tests drive them
+/// in the real window; the mock runtime has no one to answer them.
+#[allow(dead_code)] // not needed by build.rs, which includes this file
+pub const DIALOG_COMMANDS: &[&str] = &["save_bundle", "choose_bundle"];

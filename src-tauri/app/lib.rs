@@ -18,6 +18,7 @@ use crate::state::AppState;
 /// can run the same app on `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::campaign::campaign_status,
@@ -27,6 +28,15 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::settings::app_info,
             commands::settings::check_database,
             commands::shell::frontend_ready,
+            commands::sync::sync_status,
+            commands::sync::set_laptop_name,
+            commands::sync::set_sync_passphrase,
+            commands::sync::save_bundle,
+            commands::sync::choose_bundle,
+            commands::sync::preview_bundle,
+            commands::sync::apply_bundle,
+            commands::sync::sync_conflicts,
+            commands::sync::review_conflict,
         ])
 }
 

@@ -1,5 +1,6 @@
 //! What the window's commands share: the one open store, and when the process started.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
@@ -9,6 +10,8 @@ use crate::error::ApiError;
 
 pub struct AppState {
     store: Arc<Mutex<Store>>,
+    /// The bundle chosen in the open dialog, between its preview and applying it.
+    chosen_bundle: Mutex<Option<PathBuf>>,
     /// Set in `main` before anything else, for the first-paint measurement.
     pub started: Instant,
 }
@@ -17,8 +20,22 @@ impl AppState {
     pub fn new(store: Store, started: Instant) -> Self {
         AppState {
             store: Arc::new(Mutex::new(store)),
+            chosen_bundle: Mutex::new(None),
             started,
         }
+    }
+
+    pub fn choose_bundle(&self, path: Option<PathBuf>) {
+        *self.chosen_bundle.lock().unwrap_or_else(PoisonError::into_inner) = path;
+    }
+
+    /// The bundle chosen in the open dialog; an error if none is waiting.
+    pub fn chosen_bundle(&self) -> Result<PathBuf, ApiError> {
+        self.chosen_bundle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| desk_core::Error::invalid("no_bundle_chosen").into())
     }
 
     /// Runs `work` on a blocking thread with the store, so that a slow query never freezes the

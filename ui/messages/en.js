@@ -106,6 +106,7 @@ export default {
   "error.bundle_older_schema": "This bundle from “{laptop}” was made by an older Campaign Desk (data version {theirs}, this one has {ours}): update Campaign Desk on “{laptop}”, then save a new bundle there",
   "error.bundle_other_campaign": "This bundle belongs to the campaign “{theirs}”, and this laptop keeps “{ours}”; nothing was changed",
   "error.bundle_gap": "This bundle leaves out changes from “{laptop}” that this laptop has not received yet; ask for a bundle made for every laptop and open that one",
+  "error.no_bundle_chosen": "Choose a bundle to open first",
   "error.locked": "The database is busy in another Campaign Desk window or command; try again in a moment",
   "error.database": "The database reported a problem: {detail}",
   "error.open_failed": "Cannot open the database {path}: {cause}",

@@ -5,3 +5,4 @@ pub mod campaign;
 pub mod dashboard;
 pub mod settings;
 pub mod shell;
+pub mod sync;

@@ -49,7 +49,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(key: &'static str) -> Self {
+    /// Input that breaks a rule, told by the message `key` alone.
+    pub fn invalid(key: &'static str) -> Self {
         Error::Invalid(Message::new(key))
     }
 }

@@ -129,6 +129,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "This bundle leaves out changes from \u{201c}{laptop}\u{201d} that this laptop has not received yet; ask for a bundle made for every laptop and open that one",
     ),
     (
+        "no_bundle_chosen",
+        "Choose a bundle to open first",
+    ),
+    (
         "locked",
         "The database is busy in another Campaign Desk window or command; try again in a moment",
     ),

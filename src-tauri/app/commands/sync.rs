@@ -1,0 +1,198 @@
+//! "Share with another laptop": this laptop's name and the sync passphrase, saving a bundle and
+//! opening one (also to join a campaign from the welcome screen), and the merge's decisions.
+//!
+//! The window never names a file: saving and opening go through the native dialogs, opened
+//! here, and the chosen bundle waits in the app's state between its preview and applying it.
+
+use std::path::PathBuf;
+
+use desk_core::sync::{self, Applied, ConflictRecord, Exported, Laptop, Preview, Status};
+use desk_core::Id;
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The extension bundles are saved with; the open dialog offers these first.
+const EXTENSION: &str = "cdbundle";
+
+#[tauri::command]
+pub async fn sync_status(state: State<'_, AppState>) -> Result<Status, ApiError> {
+    state.with_store(|store| sync::status(store)).await
+}
+
+#[tauri::command]
+pub async fn set_laptop_name(state: State<'_, AppState>, name: String) -> Result<Laptop, ApiError> {
+    state
+        .with_store(move |store| sync::set_laptop_name(store, &name))
+        .await
+}
+
+/// Saves the passphrase on this laptop; an empty one forgets it.
+#[tauri::command]
+pub async fn set_sync_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<(), ApiError> {
+    state
+        .with_store(move |store| {
+            let given = Some(passphrase.as_str()).filter(|p| !p.is_empty());
+            sync::set_passphrase(store, given)
+        })
+        .await
+}
+
+/// Asks where to save a bundle (for one laptop, or everything when `laptop` is absent) and
+/// saves it there. `None` when the organizer cancelled the dialog.
+#[tauri::command]
+pub async fn save_bundle<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    laptop: Option<String>,
+) -> Result<Option<Exported>, ApiError> {
+    let made_for = laptop
+        .as_deref()
+        .map(str::parse::<Id>)
+        .transpose()
+        .map_err(ApiError::from)?;
+    // Checked before the dialog: no point choosing a file for a bundle that cannot be made.
+    let (passphrase, name) = state
+        .with_store(move |store| {
+            let passphrase = sync::passphrase_or_saved(store, None)?;
+            let me = sync::status(store)?.laptop.name;
+            Ok((passphrase, me))
+        })
+        .await?;
+    let file_name = format!(
+        "{}-{}.{EXTENSION}",
+        safe_file_name(&name),
+        chrono::Local::now().format("%Y-%m-%d-%H%M")
+    );
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("Campaign Desk bundle", &[EXTENSION])
+        .set_file_name(file_name);
+    let Some(path) = ask(move || dialog.blocking_save_file()).await? else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |store| sync::export(store, &path, &passphrase, made_for))
+        .await
+        .map(Some)
+}
+
+/// Asks for a bundle to open. Returns its file name, or `None` when the dialog was cancelled;
+/// the bundle then waits for `preview_bundle` and `apply_bundle`.
+#[tauri::command]
+pub async fn choose_bundle<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, ApiError> {
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("Campaign Desk bundle", &[EXTENSION]);
+    let chosen = ask(move || dialog.blocking_pick_file()).await?;
+    let name = chosen.as_ref().map(|p| {
+        p.file_name()
+            .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    });
+    state.choose_bundle(chosen);
+    Ok(name)
+}
+
+/// What the chosen bundle brings, with `passphrase` or the one saved on this laptop.
+#[tauri::command]
+pub async fn preview_bundle(
+    state: State<'_, AppState>,
+    passphrase: Option<String>,
+) -> Result<Preview, ApiError> {
+    let path = state.chosen_bundle()?;
+    state
+        .with_store(move |store| {
+            let passphrase = sync::passphrase_or_saved(store, given(&passphrase))?;
+            sync::preview(store, &path, &passphrase)
+        })
+        .await
+}
+
+/// Applies the chosen bundle. A passphrase typed in for it is saved once it has opened a
+/// bundle, so that the next one opens without it.
+#[tauri::command]
+pub async fn apply_bundle(
+    state: State<'_, AppState>,
+    passphrase: Option<String>,
+) -> Result<Applied, ApiError> {
+    let path = state.chosen_bundle()?;
+    let applied = state
+        .with_store(move |store| {
+            let typed = given(&passphrase).map(str::to_owned);
+            let passphrase = sync::passphrase_or_saved(store, typed.as_deref())?;
+            let applied = sync::import(store, &path, &passphrase)?;
+            if typed.is_some() {
+                sync::set_passphrase(store, Some(&passphrase))?;
+            }
+            Ok(applied)
+        })
+        .await?;
+    state.choose_bundle(None);
+    Ok(applied)
+}
+
+#[derive(Serialize)]
+pub struct Review {
+    pub conflicts: Vec<ConflictRecord>,
+}
+
+/// The merge's decisions not yet reviewed (all of them with `all`), newest first.
+#[tauri::command]
+pub async fn sync_conflicts(state: State<'_, AppState>, all: Option<bool>) -> Result<Review, ApiError> {
+    state
+        .with_store(move |store| {
+            Ok(Review {
+                conflicts: sync::conflicts(store, all.unwrap_or(false), 200)?,
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn review_conflict(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state
+        .with_store(move |store| sync::mark_reviewed(store, id))
+        .await
+}
+
+fn given(passphrase: &Option<String>) -> Option<&str> {
+    passphrase.as_deref().filter(|p| !p.is_empty())
+}
+
+/// Runs a native dialog on a blocking thread (it waits for the person) and gives its path.
+async fn ask<F>(dialog: F) -> Result<Option<PathBuf>, ApiError>
+where
+    F: FnOnce() -> Option<tauri_plugin_dialog::FilePath> + Send + 'static,
+{
+    let chosen = tauri::async_runtime::spawn_blocking(dialog)
+        .await
+        .map_err(ApiError::internal)?;
+    chosen
+        .map(|p| p.into_path().map_err(ApiError::internal))
+        .transpose()
+}
+
+/// A laptop's name as part of a file name: letters, digits and dashes.
+fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let trimmed = cleaned.trim_matches('-');
+    if trimmed.is_empty() {
+        "campaign".into()
+    } else {
+        trimmed.chars().take(40).collect()
+    }
+}
