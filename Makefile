@@ -7,11 +7,12 @@
 SHELL := /bin/bash
 
 # Build: WebKitGTK and friends for Tauri. Fonts for every script a signer writes in.
-# Tests: WebKit's WebDriver, a virtual display, poppler.
+# Tests: WebKit's WebDriver, a virtual display, poppler, xdotool (answers the native file
+# dialogs in the end-to-end tests). libclang: bindgen for SQLite's session extension.
 DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
 	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils \
-	libclang-dev
+	libclang-dev xdotool
 TAURI_DRIVER_VERSION := 2.1.0
 # sudo -n: with no one to type a password (CI), fail at once instead of waiting.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || { [ -t 0 ] && echo sudo || echo sudo -n; })

@@ -46,6 +46,9 @@ pub enum Command {
     },
     /// Check the database's integrity; exit status 0 when it is sound
     Check,
+    /// Shows one native file dialog and prints the path chosen (used by the window)
+    #[command(hide = true)]
+    Dialog(crate::dialog::Ask),
     /// Exchange records with other laptops of the campaign through merge bundles
     Sync {
         #[command(subcommand)]
@@ -98,7 +101,7 @@ impl Command {
                 action: SyncCommand::Import { .. },
                 ..
             } => Access::Create,
-            Command::Sync { .. } => Access::Existing,
+            Command::Sync { .. } | Command::Dialog(_) => Access::Existing,
         }
     }
 
@@ -184,6 +187,8 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
             action,
             sync_passphrase_file,
         } => run_sync(action, sync_passphrase_file.as_deref(), store)?,
+        // Shown before any database is opened (main.rs).
+        Command::Dialog(ask) => return Ok(crate::dialog::show(ask)),
     }
     Ok(ExitCode::SUCCESS)
 }

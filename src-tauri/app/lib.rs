@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod command_names;
 pub mod commands;
+pub mod dialog;
 pub mod error;
 pub mod state;
 
@@ -18,7 +19,6 @@ use crate::state::AppState;
 /// can run the same app on `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
-        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::campaign::campaign_status,

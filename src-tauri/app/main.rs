@@ -12,6 +12,10 @@ use desk_core::store::{Access, Store};
 fn main() -> ExitCode {
     let started = Instant::now();
     let args = Args::parse();
+    // The window's file dialogs run here, in a child process that never opens a database.
+    if let Some(cli::Command::Dialog(ask)) = &args.command {
+        return campaign_desk::dialog::show(ask);
+    }
     let access = args
         .command
         .as_ref()

@@ -3,9 +3,11 @@ import { t } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { showError } from "../alert.js";
+import { renderShare } from "./share.js";
 
 export async function render(view) {
   const info = await call("app_info");
+  const share = el("section", { class: "share", id: "share", "aria-labelledby": "share-title" });
   const result = el("div", { id: "check-result", "aria-live": "polite" });
   const checkButton = el("button", { type: "button", id: "check-database" }, t("settings.check.button"));
   checkButton.addEventListener("click", async () => {
@@ -41,5 +43,7 @@ export async function render(view) {
       el("dt", {}, t("settings.language")),
       el("dd", {}, t("settings.language.value")),
     ),
+    share,
   );
+  await renderShare(share);
 }

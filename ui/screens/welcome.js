@@ -3,6 +3,7 @@ import { t } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { clearError, showError } from "../alert.js";
+import { arrivedTable, previewLead } from "../bundle-summary.js";
 
 /** `onStarted(campaign)` is called once the database holds a campaign. */
 export function showWelcome(root, onStarted) {
@@ -47,6 +48,51 @@ export function showWelcome(root, onStarted) {
   });
   sampleButton.addEventListener("click", () => run(sampleButton, () => call("load_sample_campaign")));
 
+  // Join: the campaign's sync passphrase, a bundle from one of its laptops, a look, then join.
+  const joinPassphrase = el("input", { id: "join-passphrase", type: "password", autocomplete: "off", maxlength: "200" });
+  const joinButton = el("button", { type: "submit", id: "join-open" }, t("welcome.join.button"));
+  const joinArea = el("div", { id: "join-area", "aria-live": "polite" });
+  buttons.push(joinButton);
+  const joinForm = el("form", { class: "choice", id: "join-form" },
+    el("h2", {}, t("welcome.join.title")),
+    el("p", {}, t("welcome.join.text")),
+    el("label", { for: "join-passphrase" }, t("welcome.join.passphrase")),
+    joinPassphrase,
+    joinButton,
+    joinArea,
+  );
+  joinForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    joinButton.disabled = true;
+    clearError();
+    try {
+      const name = await call("choose_bundle", { title: t("share.open.dialog") });
+      if (!name) return;
+      const passphrase = joinPassphrase.value || null;
+      const preview = await call("preview_bundle", { passphrase });
+      const apply = el("button", { type: "button", class: "primary", id: "join-apply" }, t("welcome.join.apply", { campaign: preview.campaign }));
+      apply.addEventListener("click", () => run(apply, async () => {
+        await call("apply_bundle", { passphrase });
+        const { campaign } = await call("campaign_status");
+        return campaign;
+      }));
+      replace(joinArea,
+        el("div", { class: "preview", id: "join-preview" },
+          el("p", { class: "file" }, t("share.open.file", { name })),
+          previewLead(preview),
+          arrivedTable(preview),
+          preview.new_changes > 0 ? apply : null,
+        ),
+      );
+      buttons.push(apply);
+    } catch (e) {
+      showError(e);
+      if (e.key === "bundle_wrong_passphrase" || e.key === "sync_passphrase_missing" || e.key === "sync_passphrase_short") joinPassphrase.focus();
+    } finally {
+      joinButton.disabled = false;
+    }
+  });
+
   replace(
     root,
     el("main", { class: "welcome", id: "welcome" },
@@ -61,6 +107,7 @@ export function showWelcome(root, onStarted) {
           el("p", { class: "hint" }, t("welcome.sample.note")),
           sampleButton,
         ),
+        joinForm,
       ),
     ),
   );

@@ -9,14 +9,11 @@ use std::path::PathBuf;
 use desk_core::sync::{self, Applied, ConflictRecord, Exported, Laptop, Preview, Status};
 use desk_core::Id;
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::State;
 
+use crate::dialog::{self, Ask, BUNDLE_EXTENSION};
 use crate::error::ApiError;
 use crate::state::AppState;
-
-/// The extension bundles are saved with; the open dialog offers these first.
-const EXTENSION: &str = "cdbundle";
 
 #[tauri::command]
 pub async fn sync_status(state: State<'_, AppState>) -> Result<Status, ApiError> {
@@ -47,10 +44,10 @@ pub async fn set_sync_passphrase(
 /// Asks where to save a bundle (for one laptop, or everything when `laptop` is absent) and
 /// saves it there. `None` when the organizer cancelled the dialog.
 #[tauri::command]
-pub async fn save_bundle<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn save_bundle(
     state: State<'_, AppState>,
     laptop: Option<String>,
+    title: Option<String>,
 ) -> Result<Option<Exported>, ApiError> {
     let made_for = laptop
         .as_deref()
@@ -66,16 +63,16 @@ pub async fn save_bundle<R: Runtime>(
         })
         .await?;
     let file_name = format!(
-        "{}-{}.{EXTENSION}",
+        "{}-{}.{BUNDLE_EXTENSION}",
         safe_file_name(&name),
         chrono::Local::now().format("%Y-%m-%d-%H%M")
     );
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("Campaign Desk bundle", &[EXTENSION])
-        .set_file_name(file_name);
-    let Some(path) = ask(move || dialog.blocking_save_file()).await? else {
+    let question = Ask {
+        save: true,
+        title: dialog_title(title),
+        file_name: Some(file_name),
+    };
+    let Some(path) = ask(question).await? else {
         return Ok(None);
     };
     state
@@ -87,15 +84,16 @@ pub async fn save_bundle<R: Runtime>(
 /// Asks for a bundle to open. Returns its file name, or `None` when the dialog was cancelled;
 /// the bundle then waits for `preview_bundle` and `apply_bundle`.
 #[tauri::command]
-pub async fn choose_bundle<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn choose_bundle(
     state: State<'_, AppState>,
+    title: Option<String>,
 ) -> Result<Option<String>, ApiError> {
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("Campaign Desk bundle", &[EXTENSION]);
-    let chosen = ask(move || dialog.blocking_pick_file()).await?;
+    let question = Ask {
+        save: false,
+        title: dialog_title(title),
+        file_name: None,
+    };
+    let chosen = ask(question).await?;
     let name = chosen.as_ref().map(|p| {
         p.file_name()
             .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
@@ -166,21 +164,31 @@ pub async fn review_conflict(state: State<'_, AppState>, id: i64) -> Result<(), 
         .await
 }
 
+/// The dialog's title as the window words it (from its catalog), kept to one short line.
+fn dialog_title(title: Option<String>) -> String {
+    let title: String = title
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(80)
+        .collect();
+    if title.trim().is_empty() {
+        "Campaign Desk".into()
+    } else {
+        title
+    }
+}
+
 fn given(passphrase: &Option<String>) -> Option<&str> {
     passphrase.as_deref().filter(|p| !p.is_empty())
 }
 
-/// Runs a native dialog on a blocking thread (it waits for the person) and gives its path.
-async fn ask<F>(dialog: F) -> Result<Option<PathBuf>, ApiError>
-where
-    F: FnOnce() -> Option<tauri_plugin_dialog::FilePath> + Send + 'static,
-{
-    let chosen = tauri::async_runtime::spawn_blocking(dialog)
+/// Shows a native dialog (a child process) on a blocking thread, as it waits for the person.
+async fn ask(question: Ask) -> Result<Option<PathBuf>, ApiError> {
+    tauri::async_runtime::spawn_blocking(move || dialog::ask(&question))
         .await
-        .map_err(ApiError::internal)?;
-    chosen
-        .map(|p| p.into_path().map_err(ApiError::internal))
-        .transpose()
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)
 }
 
 /// A laptop's name as part of a file name: letters, digits and dashes.

@@ -1,0 +1,62 @@
+// What a bundle brings, before and after it is applied: shared by the welcome screen (joining a
+// campaign) and Settings (opening a bundle from another laptop).
+import { t, formatCount } from "./i18n.js";
+import { el } from "./dom.js";
+
+const KINDS = ["people", "signatures", "rsvps", "donations", "other"];
+
+/** When a bundle was made, in the reader's words. */
+export function formatStamp(stamp) {
+  const date = new Date(stamp);
+  if (Number.isNaN(date.getTime())) return stamp;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/** A table of rows added, changed and removed per kind, and who sent them. */
+export function arrivedTable(preview) {
+  return el("table", { class: "counts", "data-preview": "" },
+    el("caption", {}, t("bundle.from", { laptop: preview.from.name, when: formatStamp(preview.made_at) })),
+    el("thead", {},
+      el("tr", {},
+        el("th", { scope: "col" }, t("bundle.kind")),
+        el("th", { scope: "col" }, t("bundle.added")),
+        el("th", { scope: "col" }, t("bundle.changed")),
+        el("th", { scope: "col" }, t("bundle.removed")),
+      ),
+    ),
+    el("tbody", {},
+      KINDS.map((kind) =>
+        el("tr", { "data-kind": kind },
+          el("th", { scope: "row" }, t(`bundle.kind.${kind}`)),
+          el("td", {}, formatCount(preview[kind].added)),
+          el("td", {}, formatCount(preview[kind].changed)),
+          el("td", {}, formatCount(preview[kind].removed)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The preview's headline: how many changes are new here. */
+export function previewLead(preview) {
+  if (preview.new_changes === 0) return el("p", { class: "ok", id: "nothing-new" }, t("bundle.nothing_new"));
+  return el("p", {}, t(preview.joins ? "bundle.will_join" : "bundle.new_changes",
+    { count: preview.new_changes, campaign: preview.campaign }));
+}
+
+/** What applying did. */
+export function appliedSummary(applied) {
+  return el("div", { class: "applied", id: "bundle-applied", role: "status" },
+    el("p", { class: "ok" }, t("bundle.applied", { count: applied.arrived.new_changes })),
+    arrivedTable(applied.arrived),
+    el("ul", { class: "facts-list" },
+      el("li", { "data-fact": "conflicts" }, t("bundle.conflicts", { count: applied.conflicts })),
+      applied.money_conflicts > 0
+        ? el("li", { "data-fact": "money", class: "money" }, t("bundle.money_conflicts", { count: applied.money_conflicts }))
+        : null,
+      el("li", { "data-fact": "merged" }, t("bundle.merged", { count: applied.merged_people })),
+      el("li", { "data-fact": "duplicates" }, t("bundle.duplicates", { count: applied.duplicates_queued })),
+      el("li", { "data-fact": "now" }, t("bundle.now", { people: applied.people_now, signatures: applied.signatures_now })),
+    ),
+  );
+}
