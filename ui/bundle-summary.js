@@ -37,17 +37,22 @@ export function arrivedTable(preview) {
   );
 }
 
-/** The preview's headline: how many changes are new here. */
+/** How many records a bundle adds, changes or removes in all. */
+function records(preview) {
+  return KINDS.reduce((n, kind) => n + preview[kind].added + preview[kind].changed + preview[kind].removed, 0);
+}
+
+/** The preview's headline: what is new here. */
 export function previewLead(preview) {
   if (preview.new_changes === 0) return el("p", { class: "ok", id: "nothing-new" }, t("bundle.nothing_new"));
-  return el("p", {}, t(preview.joins ? "bundle.will_join" : "bundle.new_changes",
-    { count: preview.new_changes, campaign: preview.campaign }));
+  if (preview.joins) return el("p", {}, t("bundle.will_join", { campaign: preview.campaign }));
+  return el("p", {}, t("bundle.new_records", { count: records(preview) }));
 }
 
 /** What applying did. */
 export function appliedSummary(applied) {
   return el("div", { class: "applied", id: "bundle-applied", role: "status" },
-    el("p", { class: "ok" }, t("bundle.applied", { count: applied.arrived.new_changes })),
+    el("p", { class: "ok" }, t("bundle.applied", { count: records(applied.arrived) })),
     arrivedTable(applied.arrived),
     el("ul", { class: "facts-list" },
       el("li", { "data-fact": "conflicts" }, t("bundle.conflicts", { count: applied.conflicts })),

@@ -95,6 +95,7 @@ function savePanel(status) {
         size: formatCount(Math.ceil(saved.bytes / 1024)),
         path: saved.path,
       })));
+      result.scrollIntoView({ block: "nearest" });
     }),
   );
   return el("div", { class: "panel" },
@@ -157,6 +158,7 @@ async function showPreview(area, name, passphrase, section) {
       await renderShare(section);
       const again = section.querySelector("#open-area");
       replace(again, appliedSummary(applied));
+      again.scrollIntoView({ block: "start" });
     }),
   );
   replace(area,
@@ -167,6 +169,8 @@ async function showPreview(area, name, passphrase, section) {
       preview.new_changes > 0 ? el("div", { class: "inline" }, apply, cancel) : cancel,
     ),
   );
+  area.scrollIntoView({ block: "nearest" });
+  (preview.new_changes > 0 ? apply : cancel).focus();
 }
 
 function othersList(status) {

@@ -85,6 +85,8 @@ export function showWelcome(root, onStarted) {
         ),
       );
       buttons.push(apply);
+      joinArea.scrollIntoView({ block: "nearest" });
+      if (preview.new_changes > 0) apply.focus();
     } catch (e) {
       showError(e);
       if (e.key === "bundle_wrong_passphrase" || e.key === "sync_passphrase_missing" || e.key === "sync_passphrase_short") joinPassphrase.focus();
