@@ -42,6 +42,10 @@ deps:
 test-tools:
 	@tauri-driver --help >/dev/null 2>&1 || cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
 
+# Benchmarks: recording and bundles (benches/sync.rs, against a baseline in the same run).
+bench: deps
+	cargo bench --locked -p desk-core --bench sync
+
 # Benchmarks: start-up to first paint and resident memory (see benches/startup.sh).
 startup: deps
 	cargo build --release --locked

@@ -310,11 +310,27 @@ fn sync_export_join_and_status() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("--sync-passphrase-file or CAMPAIGN_DESK_SYNC_PASSPHRASE"), "{err}");
+    assert!(
+        err.contains("--sync-passphrase-file or CAMPAIGN_DESK_SYNC_PASSPHRASE"),
+        "{err}"
+    );
 
-    let out = desk(&["--db", &hub, "sync", "export", "-o", bundle, "--sync-passphrase-file", pass_file]);
+    let out = desk(&[
+        "--db",
+        &hub,
+        "sync",
+        "export",
+        "-o",
+        bundle,
+        "--sync-passphrase-file",
+        pass_file,
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).starts_with("Saved "), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).starts_with("Saved "),
+        "{}",
+        text(&out.stdout)
+    );
     assert_eq!(mode(Path::new(bundle)), 0o600);
 
     // A new laptop joins: `sync import` creates its database as a copy of the campaign.
@@ -334,21 +350,40 @@ fn sync_export_join_and_status() {
         serde_json::from_slice(&desk(&["--db", db, "stats", "--json"]).stdout).unwrap()
     };
     let (a, b) = (stats(&hub), stats(table));
-    for key in ["campaign", "people", "appeals", "events", "rsvps", "donations", "funds"] {
+    for key in [
+        "campaign",
+        "people",
+        "appeals",
+        "events",
+        "rsvps",
+        "donations",
+        "funds",
+    ] {
         assert_eq!(a[key], b[key], "{key}");
     }
 
     // Again: nothing new.
-    let out = desk_with_passphrase(&["--db", table, "sync", "import", bundle], Some("correct horse battery"));
+    let out = desk_with_passphrase(
+        &["--db", table, "sync", "import", bundle],
+        Some("correct horse battery"),
+    );
     assert!(out.status.success());
-    assert!(text(&out.stdout).contains("Nothing new"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("Nothing new"),
+        "{}",
+        text(&out.stdout)
+    );
 
     let out = desk_with_passphrase(&["--db", table, "sync", "status", "--json"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let status: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(status["others"][0]["missing"], 0);
     let out = desk_with_passphrase(&["--db", table, "sync", "status"], None);
-    assert!(text(&out.stdout).contains("This laptop"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("This laptop"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
@@ -356,7 +391,10 @@ fn a_failed_join_leaves_no_database_behind() {
     let (dir, hub) = sample_db("hub.db");
     let bundle = dir.path().join("b.cdbundle");
     let bundle = bundle.to_str().unwrap();
-    let out = desk_with_passphrase(&["--db", &hub, "sync", "export", "-o", bundle], Some("correct horse battery"));
+    let out = desk_with_passphrase(
+        &["--db", &hub, "sync", "export", "-o", bundle],
+        Some("correct horse battery"),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let new_db = dir.path().join("new.db");
     let out = desk_with_passphrase(
@@ -366,14 +404,24 @@ fn a_failed_join_leaves_no_database_behind() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("does not open with this sync passphrase"), "{err}");
+    assert!(
+        err.contains("does not open with this sync passphrase"),
+        "{err}"
+    );
     assert!(!new_db.exists(), "no empty campaign left behind");
     assert!(!dir.path().join("new.db-wal").exists());
 
     // A bundle of another campaign, into an existing one: refused, and that one kept.
     let (_other_dir, other) = sample_db("other.db");
-    let out = desk_with_passphrase(&["--db", &other, "sync", "import", bundle], Some("correct horse battery"));
+    let out = desk_with_passphrase(
+        &["--db", &other, "sync", "import", bundle],
+        Some("correct horse battery"),
+    );
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("belongs to the campaign"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("belongs to the campaign"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(Path::new(&other).exists());
 }

@@ -181,7 +181,10 @@ fn wait_for_text(session: &Session, css: &str, expected: &str) {
         if text == expected {
             return;
         }
-        assert!(Instant::now() < deadline, "{css} shows {text:?}, not {expected:?}");
+        assert!(
+            Instant::now() < deadline,
+            "{css} shows {text:?}, not {expected:?}"
+        );
         sleep(Duration::from_millis(100));
     }
 }
@@ -204,13 +207,20 @@ fn answer_file_dialog(title: &str, path: &Path, saving: bool) {
         if let Some(id) = found.lines().next() {
             break id.to_owned();
         }
-        assert!(Instant::now() < deadline, "no dialog titled {title:?} appeared");
+        assert!(
+            Instant::now() < deadline,
+            "no dialog titled {title:?} appeared"
+        );
         sleep(Duration::from_millis(200));
     };
     // There is no window manager under Xvfb: give the dialog the keyboard ourselves.
     xdotool(&["windowfocus", "--sync", &window]);
     sleep(Duration::from_millis(600));
-    xdotool(&["key", "--clearmodifiers", if saving { "ctrl+a" } else { "ctrl+l" }]);
+    xdotool(&[
+        "key",
+        "--clearmodifiers",
+        if saving { "ctrl+a" } else { "ctrl+l" },
+    ]);
     sleep(Duration::from_millis(300));
     xdotool(&["type", "--delay", "15", path.to_str().unwrap()]);
     sleep(Duration::from_millis(300));
@@ -242,14 +252,23 @@ fn a_bundle_saved_in_one_window_opens_in_another() {
         assert_eq!(session.text("#share-title"), "Share with another laptop");
         session.type_into("#sync-passphrase", passphrase);
         session.click("#save-passphrase");
-        wait_for_text(&session, "#passphrase-state", "A passphrase is saved on this laptop.");
+        wait_for_text(
+            &session,
+            "#passphrase-state",
+            "A passphrase is saved on this laptop.",
+        );
         session.click("#save-bundle");
         answer_file_dialog("Save a bundle for another laptop", &bundle, true);
         session.wait_for("#save-result .ok");
-        assert!(session.text("#save-result").ends_with(&bundle.display().to_string()));
+        assert!(session
+            .text("#save-result")
+            .ends_with(&bundle.display().to_string()));
         session.screenshot(&screenshot_dir().join("share-saved.png"));
     }
-    assert!(bundle.exists(), "the bundle was saved where the dialog said");
+    assert!(
+        bundle.exists(),
+        "the bundle was saved where the dialog said"
+    );
 
     // A new laptop joins from the welcome screen.
     let table_db = dir.path().join("table.db");
@@ -262,14 +281,19 @@ fn a_bundle_saved_in_one_window_opens_in_another() {
     session.wait_for("#join-preview");
     let people = people_count(&hub_db);
     assert_eq!(
-        session.text("#join-preview [data-kind='people'] td").replace(',', ""),
+        session
+            .text("#join-preview [data-kind='people'] td")
+            .replace(',', ""),
         people.to_string()
     );
     session.screenshot(&screenshot_dir().join("join-preview.png"));
     session.click("#join-apply");
     session.wait_for("[data-stat='people']");
     assert_eq!(shown_count(&session, "people"), people);
-    assert_eq!(cli_stats(&table_db)["donations"], cli_stats(&hub_db)["donations"]);
+    assert_eq!(
+        cli_stats(&table_db)["donations"],
+        cli_stats(&hub_db)["donations"]
+    );
     session.click("[data-section='settings']");
     session.wait_for("#share-title");
     assert_eq!(
@@ -293,7 +317,10 @@ fn a_bundle_saved_in_one_window_opens_in_another() {
     session.click("#open-bundle");
     answer_file_dialog("Open a bundle from another laptop", &second, false);
     session.wait_for("#bundle-preview");
-    assert_eq!(session.text("#bundle-preview [data-kind='people'] td:nth-of-type(2)"), "1");
+    assert_eq!(
+        session.text("#bundle-preview [data-kind='people'] td:nth-of-type(2)"),
+        "1"
+    );
     session.click("#apply-bundle");
     session.wait_for("#bundle-applied");
     assert_eq!(
@@ -321,8 +348,10 @@ fn first_person_with_email(db: &Path) -> Vec<u8> {
 
 fn city_of(db: &Path, person: &[u8]) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("SELECT city FROM people WHERE id = ?1", [person], |r| r.get(0))
-        .unwrap()
+    conn.query_row("SELECT city FROM people WHERE id = ?1", [person], |r| {
+        r.get(0)
+    })
+    .unwrap()
 }
 
 /// Changes a person's city through core, as the signer list will.

@@ -238,3 +238,53 @@ fn the_window_catalog_has_every_core_message() {
         assert_eq!(&text, english, "{key}");
     }
 }
+
+#[test]
+fn sharing_through_the_window() {
+    let h = harness();
+    invoke(&h.main, "start_campaign", json!({ "name": "Ours" })).unwrap();
+    let laptop = invoke(
+        &h.main,
+        "set_laptop_name",
+        json!({ "name": "  Berlin table " }),
+    )
+    .unwrap();
+    assert_eq!(laptop["name"], "Berlin table");
+    let status = invoke(&h.main, "sync_status", json!({})).unwrap();
+    assert_eq!(status["laptop"]["name"], "Berlin table");
+    assert_eq!(status["passphrase_saved"], false);
+    assert_eq!(
+        status["own_changes"], 1,
+        "starting the campaign was recorded"
+    );
+
+    let err = invoke(
+        &h.main,
+        "set_sync_passphrase",
+        json!({ "passphrase": "short" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["key"], "sync_passphrase_short");
+    invoke(
+        &h.main,
+        "set_sync_passphrase",
+        json!({ "passphrase": "correct horse battery" }),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&h.main, "sync_status", json!({})).unwrap()["passphrase_saved"],
+        true
+    );
+
+    // Nothing chosen in the open dialog yet: a readable refusal, not a crash.
+    let err = invoke(&h.main, "preview_bundle", json!({})).unwrap_err();
+    assert_eq!(err["key"], "no_bundle_chosen");
+    let err = invoke(&h.main, "apply_bundle", json!({ "passphrase": null })).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(
+        invoke(&h.main, "sync_conflicts", json!({})).unwrap(),
+        json!({ "conflicts": [] })
+    );
+    let err = invoke(&h.main, "review_conflict", json!({ "id": 42 })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+}

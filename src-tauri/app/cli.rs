@@ -273,10 +273,18 @@ fn applied_text(a: &Applied) -> String {
         return out;
     }
     if p.joins {
-        line("Joined", format!("the campaign \u{201c}{}\u{201d}", p.campaign));
+        line(
+            "Joined",
+            format!("the campaign \u{201c}{}\u{201d}", p.campaign),
+        );
     }
     line("Changes", p.new_changes.to_string());
-    let counts = |c: &Counts| format!("{} added, {} changed, {} removed", c.added, c.changed, c.removed);
+    let counts = |c: &Counts| {
+        format!(
+            "{} added, {} changed, {} removed",
+            c.added, c.changed, c.removed
+        )
+    };
     line("People", counts(&p.people));
     line("Signatures", counts(&p.signatures));
     line("RSVPs", counts(&p.rsvps));
@@ -289,10 +297,16 @@ fn applied_text(a: &Applied) -> String {
             a.conflicts, a.money_conflicts
         ),
     );
-    line("Merged", format!("{} people by the same email", a.merged_people));
+    line(
+        "Merged",
+        format!("{} people by the same email", a.merged_people),
+    );
     line(
         "Duplicates",
-        format!("{} possible duplicate(s) queued for review", a.duplicates_queued),
+        format!(
+            "{} possible duplicate(s) queued for review",
+            a.duplicates_queued
+        ),
     );
     line(
         "Now",
@@ -330,7 +344,12 @@ fn status_text(s: &Status) -> String {
         };
         line(
             "Laptop",
-            format!("{} ({}): {} change(s) received{heard}", o.name, o.id.short(), o.received),
+            format!(
+                "{} ({}): {} change(s) received{heard}",
+                o.name,
+                o.id.short(),
+                o.received
+            ),
         );
     }
     line(

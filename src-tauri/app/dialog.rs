@@ -62,7 +62,10 @@ pub fn ask(ask: &Ask) -> std::io::Result<Option<PathBuf>> {
     if let Some(name) = &ask.file_name {
         command.arg("--file-name").arg(name);
     }
-    let out = command.stdin(Stdio::null()).stderr(Stdio::inherit()).output()?;
+    let out = command
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()?;
     if !out.status.success() {
         return Err(std::io::Error::other(format!(
             "the file dialog ended with {}",

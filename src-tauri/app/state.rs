@@ -26,7 +26,10 @@ impl AppState {
     }
 
     pub fn choose_bundle(&self, path: Option<PathBuf>) {
-        *self.chosen_bundle.lock().unwrap_or_else(PoisonError::into_inner) = path;
+        *self
+            .chosen_bundle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = path;
     }
 
     /// The bundle chosen in the open dialog; an error if none is waiting.

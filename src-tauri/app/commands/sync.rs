@@ -95,8 +95,10 @@ pub async fn choose_bundle(
     };
     let chosen = ask(question).await?;
     let name = chosen.as_ref().map(|p| {
-        p.file_name()
-            .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     });
     state.choose_bundle(chosen);
     Ok(name)
@@ -147,7 +149,10 @@ pub struct Review {
 
 /// The merge's decisions not yet reviewed (all of them with `all`), newest first.
 #[tauri::command]
-pub async fn sync_conflicts(state: State<'_, AppState>, all: Option<bool>) -> Result<Review, ApiError> {
+pub async fn sync_conflicts(
+    state: State<'_, AppState>,
+    all: Option<bool>,
+) -> Result<Review, ApiError> {
     state
         .with_store(move |store| {
             Ok(Review {

@@ -153,7 +153,12 @@ pub fn sign_as(
     source: Source,
     display: Display,
 ) -> Result<Signed> {
-    let found = match person.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+    let found = match person
+        .email
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
         Some(email) => people::find_by_email(w, email)?,
         None => None,
     };

@@ -23,17 +23,13 @@ pub struct Campaign {
 pub fn current(store: &Store) -> Result<Option<Campaign>> {
     Ok(store
         .conn()
-        .query_row(
-            "SELECT id, name, created_at FROM campaign",
-            [],
-            |r| {
-                Ok(Campaign {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    created_at: r.get(2)?,
-                })
-            },
-        )
+        .query_row("SELECT id, name, created_at FROM campaign", [], |r| {
+            Ok(Campaign {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                created_at: r.get(2)?,
+            })
+        })
         .optional()?)
 }
 

@@ -5,8 +5,8 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::id::Id;
-use crate::sync::Tx;
 use crate::messages::Message;
+use crate::sync::Tx;
 use crate::text;
 
 /// A person as typed in or imported. Every field is checked before it is stored.
@@ -322,7 +322,10 @@ mod tests {
         };
         let err = store.write(|tx| insert(tx, &again)).unwrap_err();
         assert_eq!(err.code(), "conflict");
-        assert_eq!(find_by_email(store.conn(), "ANA@example.org ").unwrap(), Some(id));
+        assert_eq!(
+            find_by_email(store.conn(), "ANA@example.org ").unwrap(),
+            Some(id)
+        );
         store.write(|tx| update(tx, id, &again)).unwrap();
         store.write(|tx| remove(tx, id)).unwrap();
         assert_eq!(

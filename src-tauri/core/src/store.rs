@@ -147,7 +147,9 @@ impl Store {
         let result = self.transaction(|tx| {
             let value = f(tx)?;
             let broken: i64 =
-                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
             if broken > 0 {
                 return Err(Error::Database(rusqlite::Error::SqliteFailure(
                     rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
@@ -462,9 +464,14 @@ mod tests {
             .execute("UPDATE campaign SET name = 'changed around the log'", [])
             .unwrap_err();
         assert!(err.to_string().contains("readonly"), "{err}");
-        assert_eq!(crate::campaign::current(&store).unwrap().unwrap().name, "Ours");
+        assert_eq!(
+            crate::campaign::current(&store).unwrap().unwrap().name,
+            "Ours"
+        );
         // And a failed write leaves the store usable and still guarded.
-        assert!(store.write(|_| -> Result<()> { Err(Error::Locked) }).is_err());
+        assert!(store
+            .write(|_| -> Result<()> { Err(Error::Locked) })
+            .is_err());
         assert!(store.conn().execute("DELETE FROM people", []).is_err());
         crate::campaign::current(&store).unwrap();
     }

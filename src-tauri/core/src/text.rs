@@ -169,9 +169,18 @@ mod tests {
     #[test]
     fn folding_meets_spellings() {
         assert_eq!(fold("  José  María "), "jose maria");
-        assert_eq!(fold("\u{0639}\u{0644}\u{06cc}"), fold("\u{0639}\u{0644}\u{064a}"));
-        assert_eq!(fold("\u{06a9}\u{0627}\u{0645}"), fold("\u{0643}\u{0627}\u{0645}"));
-        assert_eq!(fold("\u{0645}\u{06cc}\u{200c}\u{0631}\u{0648}"), "\u{0645}\u{06cc}\u{0631}\u{0648}");
+        assert_eq!(
+            fold("\u{0639}\u{0644}\u{06cc}"),
+            fold("\u{0639}\u{0644}\u{064a}")
+        );
+        assert_eq!(
+            fold("\u{06a9}\u{0627}\u{0645}"),
+            fold("\u{0643}\u{0627}\u{0645}")
+        );
+        assert_eq!(
+            fold("\u{0645}\u{06cc}\u{200c}\u{0631}\u{0648}"),
+            "\u{0645}\u{06cc}\u{0631}\u{0648}"
+        );
         assert_eq!(fold("MÜLLER"), "muller");
         assert_ne!(fold("Ana"), fold("Ina"));
     }

@@ -43,11 +43,27 @@ fn a_bundle_applied_twice_or_late_changes_nothing() {
     let c = start_campaign(&mut a);
     let mut b = join(dir.path(), &a, "b");
     a.store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Ana", Some("ana@example.org"), None), Source::Table, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Ana", Some("ana@example.org"), None),
+                Source::Table,
+                Display::Full,
+            )
+        })
         .unwrap();
     let first = a.bundle(dir.path(), None, 1);
     a.store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Bo", None, None), Source::Table, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Bo", None, None),
+                Source::Table,
+                Display::Full,
+            )
+        })
         .unwrap();
     let second = a.bundle(dir.path(), Some(b.id()), 2);
 
@@ -69,16 +85,36 @@ fn the_later_edit_wins_and_the_other_is_recorded() {
     let c = start_campaign(&mut a);
     let signed = a
         .store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Ana", Some("ana@example.org"), Some("Oakland")), Source::Table, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Ana", Some("ana@example.org"), Some("Oakland")),
+                Source::Table,
+                Display::Full,
+            )
+        })
         .unwrap();
     let mut b = join(dir.path(), &a, "b");
     // Both edit Ana, b a moment later: b's edit is kept everywhere, a's recorded.
     a.store
-        .write(|w| people::update(w, signed.person, &person("Ana", Some("ana@example.org"), Some("Berkeley"))))
+        .write(|w| {
+            people::update(
+                w,
+                signed.person,
+                &person("Ana", Some("ana@example.org"), Some("Berkeley")),
+            )
+        })
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(5));
     b.store
-        .write(|w| people::update(w, signed.person, &person("Ana María", Some("ana@example.org"), Some("Oakland"))))
+        .write(|w| {
+            people::update(
+                w,
+                signed.person,
+                &person("Ana María", Some("ana@example.org"), Some("Oakland")),
+            )
+        })
         .unwrap();
     let from_a = a.bundle(dir.path(), None, 1);
     let from_b = b.bundle(dir.path(), None, 1);
@@ -89,13 +125,18 @@ fn the_later_edit_wins_and_the_other_is_recorded() {
     assert_eq!(a.rows(), b.rows());
     let name: String = rusqlite::Connection::open(a.store.path())
         .unwrap()
-        .query_row("SELECT given_name || ' ' || city FROM people", [], |r| r.get(0))
+        .query_row("SELECT given_name || ' ' || city FROM people", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(name, "Ana María Oakland", "the whole later row, not a mix");
     for laptop in [&a, &b] {
         let conflicts = laptop.conflicts();
         assert_eq!(conflicts[0].kind, "edit_edit");
-        assert_eq!(conflicts[0].kept.as_ref().unwrap()["given_name"], "Ana María");
+        assert_eq!(
+            conflicts[0].kept.as_ref().unwrap()["given_name"],
+            "Ana María"
+        );
         assert_eq!(conflicts[0].other.as_ref().unwrap()["city"], "Berkeley");
         assert!(!conflicts[0].money);
     }
@@ -103,7 +144,10 @@ fn the_later_edit_wins_and_the_other_is_recorded() {
     let id = a.conflicts()[0].id;
     sync::mark_reviewed(&mut a.store, id).unwrap();
     assert!(sync::conflicts(&a.store, false, 10).unwrap().is_empty());
-    assert_eq!(sync::mark_reviewed(&mut a.store, id).unwrap_err().code(), "not_found");
+    assert_eq!(
+        sync::mark_reviewed(&mut a.store, id).unwrap_err().code(),
+        "not_found"
+    );
 }
 
 #[test]
@@ -166,17 +210,49 @@ fn the_same_email_from_two_tables_is_one_person() {
     let mut b = join(dir.path(), &a, "paris");
     // The same person signs in two cities; the second time with another spelling of the email.
     a.store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Shirin", Some("shirin@example.org"), None), Source::Table, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Shirin", Some("shirin@example.org"), None),
+                Source::Table,
+                Display::Full,
+            )
+        })
         .unwrap();
     b.store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Shirin", Some(" Shirin@Example.org"), Some("Paris")), Source::Table, Display::Initials))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Shirin", Some(" Shirin@Example.org"), Some("Paris")),
+                Source::Table,
+                Display::Initials,
+            )
+        })
         .unwrap();
     // Someone without an email, typed at both tables: a possible duplicate, not merged.
     a.store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Reza", None, Some("Köln")), Source::Paper, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Reza", None, Some("Köln")),
+                Source::Paper,
+                Display::Full,
+            )
+        })
         .unwrap();
     b.store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Reza", None, Some("Koln")), Source::Paper, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Reza", None, Some("Koln")),
+                Source::Paper,
+                Display::Full,
+            )
+        })
         .unwrap();
     let from_a = a.bundle(dir.path(), None, 1);
     let from_b = b.bundle(dir.path(), None, 1);
@@ -191,7 +267,10 @@ fn the_same_email_from_two_tables_is_one_person() {
     let again = b.bundle(dir.path(), None, 2);
     a.open(&again).unwrap();
     assert_eq!(a.rows(), b.rows());
-    assert_eq!(a.count("SELECT count(*) FROM people WHERE given_name = 'Shirin'"), 1);
+    assert_eq!(
+        a.count("SELECT count(*) FROM people WHERE given_name = 'Shirin'"),
+        1
+    );
     assert_eq!(
         a.count("SELECT count(*) FROM signatures s JOIN people p ON p.id = s.person_id WHERE p.given_name = 'Shirin'"),
         1,
@@ -202,8 +281,14 @@ fn the_same_email_from_two_tables_is_one_person() {
         1,
         "the blank city was filled from the other"
     );
-    assert_eq!(a.count("SELECT count(*) FROM people WHERE given_name = 'Reza'"), 2);
-    assert_eq!(a.count("SELECT count(*) FROM duplicate_candidates WHERE reason = 'same_name_city'"), 1);
+    assert_eq!(
+        a.count("SELECT count(*) FROM people WHERE given_name = 'Reza'"),
+        2
+    );
+    assert_eq!(
+        a.count("SELECT count(*) FROM duplicate_candidates WHERE reason = 'same_name_city'"),
+        1
+    );
     assert!(a.conflicts().iter().any(|c| c.kind == "same_email"));
     assert!(a.conflicts().iter().any(|c| c.kind == "second_signature"));
 }
@@ -227,17 +312,24 @@ fn a_signature_taken_at_two_tables_keeps_the_first() {
         prominent: false,
         statement: None,
     };
-    let first = a.store.write(|w| appeals::sign(w, &sign(Display::Full))).unwrap();
+    let first = a
+        .store
+        .write(|w| appeals::sign(w, &sign(Display::Full)))
+        .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(5));
-    b.store.write(|w| appeals::sign(w, &sign(Display::Hidden))).unwrap();
+    b.store
+        .write(|w| appeals::sign(w, &sign(Display::Hidden)))
+        .unwrap();
     let from_a = a.bundle(dir.path(), None, 1);
     let from_b = b.bundle(dir.path(), None, 1);
     b.open(&from_a).unwrap();
     a.open(&from_b).unwrap();
     assert_eq!(a.rows(), b.rows());
     assert_eq!(a.ids("SELECT id FROM signatures"), [first]);
-    assert!(b.conflicts().iter().any(|c| c.kind == "second_signature"
-        && c.other.as_ref().unwrap()["display"] == "hidden"));
+    assert!(b
+        .conflicts()
+        .iter()
+        .any(|c| c.kind == "second_signature" && c.other.as_ref().unwrap()["display"] == "hidden"));
 }
 
 #[test]
@@ -247,16 +339,38 @@ fn a_removed_person_stays_removed() {
     let c = start_campaign(&mut a);
     let signed = a
         .store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Ana", Some("ana@example.org"), None), Source::Table, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Ana", Some("ana@example.org"), None),
+                Source::Table,
+                Display::Full,
+            )
+        })
         .unwrap();
     let mut b = join(dir.path(), &a, "b");
     a.store.write(|w| people::remove(w, signed.person)).unwrap();
     // Meanwhile b edits her and records an answer for her.
     b.store
-        .write(|w| people::update(w, signed.person, &person("Ana", Some("ana@example.org"), Some("Quito"))))
+        .write(|w| {
+            people::update(
+                w,
+                signed.person,
+                &person("Ana", Some("ana@example.org"), Some("Quito")),
+            )
+        })
         .unwrap();
     b.store
-        .write(|w| desk_core::events::answer(w, c.event, signed.person, desk_core::events::RsvpStatus::Accepted, 1))
+        .write(|w| {
+            desk_core::events::answer(
+                w,
+                c.event,
+                signed.person,
+                desk_core::events::RsvpStatus::Accepted,
+                1,
+            )
+        })
         .unwrap();
     let from_a = a.bundle(dir.path(), None, 1);
     let from_b = b.bundle(dir.path(), None, 1);
@@ -289,27 +403,45 @@ fn bundles_that_cannot_be_applied_say_why_and_change_nothing() {
     let before = stranger.rows();
     let err = stranger.open(&bundle).unwrap_err();
     assert_eq!(err.code(), "conflict");
-    assert!(err.to_string().contains("belongs to the campaign \u{201c}Free them all\u{201d}"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("belongs to the campaign \u{201c}Free them all\u{201d}"),
+        "{err}"
+    );
 
     let err = sync::import(&mut stranger.store, &bundle, "wrong passphrase").unwrap_err();
-    assert!(err.to_string().contains("does not open with this sync passphrase"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("does not open with this sync passphrase"),
+        "{err}"
+    );
     let own_file = stranger.store.path().to_owned();
     let err = sync::import(&mut stranger.store, &own_file, PASSPHRASE).unwrap_err();
-    assert!(err.to_string().contains("is not a Campaign Desk bundle"), "{err}");
+    assert!(
+        err.to_string().contains("is not a Campaign Desk bundle"),
+        "{err}"
+    );
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "not a bundle at all, just a note").unwrap();
     assert!(sync::import(&mut stranger.store, &text, PASSPHRASE).is_err());
     let err = sync::import(&mut stranger.store, &bundle, "short").unwrap_err();
-    assert_eq!(err.to_string(), "The sync passphrase must have at least 8 characters");
+    assert_eq!(
+        err.to_string(),
+        "The sync passphrase must have at least 8 characters"
+    );
     assert_eq!(stranger.rows(), before);
 
     // A bundle of another schema version names the side to update.
-    for (version, says) in [(999, "update Campaign Desk on this laptop"), (4, "update Campaign Desk on \u{201c}a\u{201d}")] {
+    for (version, says) in [
+        (999, "update Campaign Desk on this laptop"),
+        (4, "update Campaign Desk on \u{201c}a\u{201d}"),
+    ] {
         let edited = dir.path().join(format!("v{version}.cdbundle"));
         std::fs::copy(&bundle, &edited).unwrap();
         let conn = rusqlite::Connection::open(&edited).unwrap();
         conn.pragma_update(None, "key", PASSPHRASE).unwrap();
-        conn.execute("UPDATE bundle SET schema_version = ?1", [version]).unwrap();
+        conn.execute("UPDATE bundle SET schema_version = ?1", [version])
+            .unwrap();
         drop(conn);
         let mut fresh = Laptop::new(dir.path(), if version == 4 { "fresh4" } else { "fresh999" });
         let err = fresh.open(&edited).unwrap_err();
@@ -325,18 +457,38 @@ fn a_bundle_made_for_one_laptop_does_not_fill_anothers_gap() {
     let mut b = join(dir.path(), &a, "b");
     let mut late = join(dir.path(), &a, "late");
     a.store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Ana", None, None), Source::Table, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Ana", None, None),
+                Source::Table,
+                Display::Full,
+            )
+        })
         .unwrap();
     // b hears of Ana; then a says what b has seen, and saves a bundle for b only.
     b.open(&a.bundle(dir.path(), Some(b.id()), 1)).unwrap();
     a.open(&b.bundle(dir.path(), None, 1)).unwrap();
     a.store
-        .write(|w| appeals::sign_as(w, c.appeal, &person("Bo", None, None), Source::Table, Display::Full))
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Bo", None, None),
+                Source::Table,
+                Display::Full,
+            )
+        })
         .unwrap();
     let for_b = a.bundle(dir.path(), Some(b.id()), 2);
     let before = late.rows();
     let err = late.open(&for_b).unwrap_err();
-    assert!(err.to_string().contains("leaves out changes from \u{201c}a\u{201d}"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("leaves out changes from \u{201c}a\u{201d}"),
+        "{err}"
+    );
     assert_eq!(late.rows(), before);
     b.open(&for_b).unwrap();
     assert_eq!(a.rows(), b.rows());
@@ -370,7 +522,11 @@ fn no_readable_name_in_a_bundle() {
     let wal = std::fs::read(format!("{}-wal", hub.store.path().display())).unwrap_or_default();
     let found = words
         .iter()
-        .filter(|w| [&plain, &wal].iter().any(|b| b.windows(w.len()).any(|x| x == w.as_bytes())))
+        .filter(|w| {
+            [&plain, &wal]
+                .iter()
+                .any(|b| b.windows(w.len()).any(|x| x == w.as_bytes()))
+        })
         .count();
     assert!(found > 0, "the search works");
     // And the bundle holds them: a laptop joining from it lists them.

@@ -20,20 +20,63 @@ use desk_core::{sync, Id};
 use proptest::prelude::*;
 use rusqlite::OptionalExtension;
 
-const EMAILS: &[&str] = &["ana@example.org", "bo@example.org", "chen@example.org", "dara@example.org"];
-const NAMES: &[&str] = &["Ana", "Bo", "\u{0634}\u{06cc}\u{0631}\u{06cc}\u{0646}", "José", "Олег"];
+const EMAILS: &[&str] = &[
+    "ana@example.org",
+    "bo@example.org",
+    "chen@example.org",
+    "dara@example.org",
+];
+const NAMES: &[&str] = &[
+    "Ana",
+    "Bo",
+    "\u{0634}\u{06cc}\u{0631}\u{06cc}\u{0646}",
+    "José",
+    "Олег",
+];
 
 #[derive(Debug, Clone)]
 enum Op {
-    Sign { at: usize, name: usize, email: Option<usize> },
-    EditPerson { at: usize, pick: usize },
-    RemovePerson { at: usize, pick: usize },
-    Answer { at: usize, pick: usize, going: bool },
-    Give { at: usize, pick: Option<usize>, amount: i64 },
-    Correct { at: usize, pick: usize, amount: i64 },
-    Unsign { at: usize, pick: usize },
-    Send { from: usize, to: usize, targeted: bool },
-    Replay { to: usize, pick: usize },
+    Sign {
+        at: usize,
+        name: usize,
+        email: Option<usize>,
+    },
+    EditPerson {
+        at: usize,
+        pick: usize,
+    },
+    RemovePerson {
+        at: usize,
+        pick: usize,
+    },
+    Answer {
+        at: usize,
+        pick: usize,
+        going: bool,
+    },
+    Give {
+        at: usize,
+        pick: Option<usize>,
+        amount: i64,
+    },
+    Correct {
+        at: usize,
+        pick: usize,
+        amount: i64,
+    },
+    Unsign {
+        at: usize,
+        pick: usize,
+    },
+    Send {
+        from: usize,
+        to: usize,
+        targeted: bool,
+    },
+    Replay {
+        to: usize,
+        pick: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -135,12 +178,16 @@ impl World {
             }
             Op::EditPerson { at, pick: p } => {
                 let l = &mut self.laptops[at];
-                let Some(id) = pick(l, "SELECT id FROM people ORDER BY id", p) else { return };
+                let Some(id) = pick(l, "SELECT id FROM people ORDER BY id", p) else {
+                    return;
+                };
                 let conn = rusqlite::Connection::open(l.store.path()).unwrap();
                 let (given, family, email): (String, String, Option<String>) = conn
-                    .query_row("SELECT given_name, family_name, email FROM people WHERE id = ?1", [id], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })
+                    .query_row(
+                        "SELECT given_name, family_name, email FROM people WHERE id = ?1",
+                        [id],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
                     .unwrap();
                 let marker = format!("city-{n}");
                 let seen = vector(l);
@@ -156,18 +203,32 @@ impl World {
             }
             Op::RemovePerson { at, pick: p } => {
                 let l = &mut self.laptops[at];
-                let Some(id) = pick(l, "SELECT id FROM people ORDER BY id", p) else { return };
+                let Some(id) = pick(l, "SELECT id FROM people ORDER BY id", p) else {
+                    return;
+                };
                 l.store.write(|w| people::remove(w, id)).unwrap();
                 self.removed_people.insert(id);
             }
             Op::Answer { at, pick: p, going } => {
                 let event = self.campaign.event;
                 let l = &mut self.laptops[at];
-                let Some(id) = pick(l, "SELECT id FROM people ORDER BY id", p) else { return };
-                let status = if going { RsvpStatus::Accepted } else { RsvpStatus::Declined };
-                l.store.write(|w| events::answer(w, event, id, status, 0)).unwrap();
+                let Some(id) = pick(l, "SELECT id FROM people ORDER BY id", p) else {
+                    return;
+                };
+                let status = if going {
+                    RsvpStatus::Accepted
+                } else {
+                    RsvpStatus::Declined
+                };
+                l.store
+                    .write(|w| events::answer(w, event, id, status, 0))
+                    .unwrap();
             }
-            Op::Give { at, pick: p, amount } => {
+            Op::Give {
+                at,
+                pick: p,
+                amount,
+            } => {
                 let fund = self.campaign.fund;
                 let l = &mut self.laptops[at];
                 let person = p.and_then(|p| pick(l, "SELECT id FROM people ORDER BY id", p));
@@ -193,9 +254,15 @@ impl World {
                     .unwrap();
                 self.donations.push(id);
             }
-            Op::Correct { at, pick: p, amount } => {
+            Op::Correct {
+                at,
+                pick: p,
+                amount,
+            } => {
                 let l = &mut self.laptops[at];
-                let Some(id) = pick(l, "SELECT id FROM donations ORDER BY id", p) else { return };
+                let Some(id) = pick(l, "SELECT id FROM donations ORDER BY id", p) else {
+                    return;
+                };
                 let marker = format!("fix-{n}");
                 let seen = vector(l);
                 l.store
@@ -205,7 +272,9 @@ impl World {
             }
             Op::Unsign { at, pick: p } => {
                 let l = &mut self.laptops[at];
-                let Some(id) = pick(l, "SELECT id FROM signatures ORDER BY id", p) else { return };
+                let Some(id) = pick(l, "SELECT id FROM signatures ORDER BY id", p) else {
+                    return;
+                };
                 l.store.write(|w| appeals::remove_signature(w, id)).unwrap();
                 self.unsigned.insert(id);
             }
@@ -228,7 +297,15 @@ impl World {
         }
     }
 
-    fn record_edit(&mut self, at: usize, table: &'static str, row: Id, column: &'static str, marker: String, seen: HashMap<Id, i64>) {
+    fn record_edit(
+        &mut self,
+        at: usize,
+        table: &'static str,
+        row: Id,
+        column: &'static str,
+        marker: String,
+        seen: HashMap<Id, i64>,
+    ) {
         let l = &self.laptops[at];
         let status = sync::status(&l.store).unwrap();
         self.edits.push(Edit {
@@ -243,7 +320,7 @@ impl World {
     }
 
     /// Opens a bundle; the only refusal allowed is one that would leave a gap.
-    fn open(&mut self, to: usize, bundle: &PathBuf) -> i64 {
+    fn open(&mut self, to: usize, bundle: &std::path::Path) -> i64 {
         match self.laptops[to].open(bundle) {
             Ok(applied) => applied.arrived.new_changes,
             Err(e) => {
@@ -304,9 +381,13 @@ impl World {
         let signatures: HashSet<Id> = a.ids("SELECT id FROM signatures").into_iter().collect();
         let conn = rusqlite::Connection::open(a.store.path()).unwrap();
         let merged_into = |p: Id| -> Option<Id> {
-            conn.query_row("SELECT into_id FROM person_merges WHERE id = ?1", [p], |r| r.get(0))
-                .optional()
-                .unwrap()
+            conn.query_row(
+                "SELECT into_id FROM person_merges WHERE id = ?1",
+                [p],
+                |r| r.get(0),
+            )
+            .optional()
+            .unwrap()
         };
         for (sig, person) in &self.signatures {
             if signatures.contains(sig) || self.unsigned.contains(sig) {
@@ -320,10 +401,13 @@ impl World {
                 chain.push(next);
             }
             let signer_removed = chain.iter().any(|p| self.removed_people.contains(p));
-            let recorded = conflicts.iter().any(|c| {
-                c.other.as_ref().is_some_and(|o| o["id"] == sig.to_string())
-            });
-            assert!(signer_removed || recorded, "signature {sig} was lost without a record");
+            let recorded = conflicts
+                .iter()
+                .any(|c| c.other.as_ref().is_some_and(|o| o["id"] == sig.to_string()));
+            assert!(
+                signer_removed || recorded,
+                "signature {sig} was lost without a record"
+            );
         }
 
         // An edit survives, or a later edit that saw it replaced it, or it is recorded.
@@ -349,11 +433,17 @@ impl World {
                 continue;
             }
             let record = conflicts.iter().find(|c| {
-                c.other.as_ref().is_some_and(|o| o[e.column] == e.marker.as_str())
+                c.other
+                    .as_ref()
+                    .is_some_and(|o| o[e.column] == e.marker.as_str())
             });
-            let record = record.unwrap_or_else(|| panic!("the edit {e:?} was lost without a record"));
+            let record =
+                record.unwrap_or_else(|| panic!("the edit {e:?} was lost without a record"));
             if e.table == "donations" {
-                assert!(record.money, "a money conflict goes to the treasurer: {record:?}");
+                assert!(
+                    record.money,
+                    "a money conflict goes to the treasurer: {record:?}"
+                );
             }
         }
     }
@@ -366,7 +456,10 @@ fn brief(rows: &[Vec<rusqlite::types::Value>]) -> String {
         .map(|row| {
             row.iter()
                 .map(|v| match v {
-                    Value::Blob(b) => b[b.len().saturating_sub(2)..].iter().map(|x| format!("{x:02x}")).collect(),
+                    Value::Blob(b) => b[b.len().saturating_sub(2)..]
+                        .iter()
+                        .map(|x| format!("{x:02x}"))
+                        .collect(),
                     Value::Text(t) if t.len() > 20 => t[17..23].to_owned(),
                     Value::Text(t) => t.clone(),
                     Value::Integer(i) => i.to_string(),

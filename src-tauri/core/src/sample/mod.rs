@@ -12,12 +12,12 @@ use crate::appeals::{self, Display, NewAppeal, NewSignature, Source};
 use crate::campaign::Campaign;
 use crate::donations::{self, Method, NewDonation, NewFund};
 use crate::error::{Error, Result};
-use crate::id::Id;
-use crate::sync::Tx;
 use crate::events::{self, NewEvent, RsvpStatus};
+use crate::id::Id;
 use crate::messages::Message;
 use crate::people::{self, NewPerson};
 use crate::store::Store;
+use crate::sync::Tx;
 use names::{Origin, ORIGINS};
 
 pub const CAMPAIGN_NAME: &str = "Free the Prisoners of Conscience";

@@ -160,18 +160,30 @@ fn decide(
             let ours = stamp(meta, here);
             if theirs > ours {
                 if !same {
-                    note("edit_edit", Some(image(meta, incoming)), Some(image(meta, here)));
+                    note(
+                        "edit_edit",
+                        Some(image(meta, incoming)),
+                        Some(image(meta, here)),
+                    );
                 }
                 if code == Action::SQLITE_INSERT && meta.has_children {
                     // Replacing an inserted row deletes it first, which would cascade. Our ids
                     // are never inserted twice into such a table; refuse rather than cascade.
-                    note("refused", Some(image(meta, here)), Some(image(meta, incoming)));
+                    note(
+                        "refused",
+                        Some(image(meta, here)),
+                        Some(image(meta, incoming)),
+                    );
                     return OMIT;
                 }
                 REPLACE
             } else {
                 if !same {
-                    note("edit_edit", Some(image(meta, here)), Some(image(meta, incoming)));
+                    note(
+                        "edit_edit",
+                        Some(image(meta, here)),
+                        Some(image(meta, incoming)),
+                    );
                 }
                 OMIT
             }

@@ -202,9 +202,8 @@ impl Bundle {
     /// Opens and recognises a bundle: a wrong passphrase, a file that is not a bundle and a
     /// damaged bundle each get their own message.
     pub(crate) fn open(path: &Path, passphrase: &str) -> Result<Bundle> {
-        let unreadable = |key: &'static str| {
-            Error::Invalid(Message::new(key).with("path", path.display()))
-        };
+        let unreadable =
+            |key: &'static str| Error::Invalid(Message::new(key).with("path", path.display()));
         let mut head = [0u8; 16];
         let mut file = fs::File::open(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => unreadable("bundle_missing"),
@@ -295,10 +294,10 @@ impl Bundle {
     }
 
     pub(crate) fn changes(&self, ord: i64) -> Result<Vec<u8>> {
-        Ok(self
-            .conn
-            .query_row("SELECT changes FROM changesets WHERE ord = ?1", [ord], |r| {
-                r.get(0)
-            })?)
+        Ok(self.conn.query_row(
+            "SELECT changes FROM changesets WHERE ord = ?1",
+            [ord],
+            |r| r.get(0),
+        )?)
     }
 }

@@ -105,7 +105,10 @@ fn current_row(
     columns: usize,
 ) -> Result<Vec<Value>> {
     // `table` comes from the changeset, which only names tables of our own schema; quoted anyway.
-    let sql = format!("SELECT * FROM \"{}\" WHERE id = ?1", table.replace('"', "\"\""));
+    let sql = format!(
+        "SELECT * FROM \"{}\" WHERE id = ?1",
+        table.replace('"', "\"\"")
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let key = match key {
         ValueRef::Null => Value::Null,
@@ -209,14 +212,10 @@ mod tests {
         let conflicts = std::sync::Arc::new(std::sync::Mutex::new(0));
         let seen = conflicts.clone();
         there
-            .apply_strm(
-                &mut &whole[..],
-                None::<fn(&str) -> bool>,
-                move |_, _| {
-                    *seen.lock().unwrap() += 1;
-                    rusqlite::session::ConflictAction::SQLITE_CHANGESET_REPLACE
-                },
-            )
+            .apply_strm(&mut &whole[..], None::<fn(&str) -> bool>, move |_, _| {
+                *seen.lock().unwrap() += 1;
+                rusqlite::session::ConflictAction::SQLITE_CHANGESET_REPLACE
+            })
             .unwrap();
         assert_eq!(*conflicts.lock().unwrap(), 1, "b differed: a conflict");
         let row: (String, i64, f64) = there

@@ -257,8 +257,7 @@ pub fn export(
         },
         seen: vector(conn)?.into_iter().collect(),
     };
-    let mut stmt =
-        conn.prepare("SELECT origin, seq, stamp, changes FROM sync_log ORDER BY ord")?;
+    let mut stmt = conn.prepare("SELECT origin, seq, stamp, changes FROM sync_log ORDER BY ord")?;
     let rows = stmt.query_map([], |r| {
         Ok(bundle::Entry {
             origin: r.get(0)?,
@@ -667,7 +666,102 @@ pub fn find_laptop(store: &Store, given: &str) -> Result<Id> {
         .collect();
     match matches.as_slice() {
         [one] => Ok(*one),
-        [] => Err(Error::NotFound(Message::new("unknown_laptop").with("value", given))),
-        _ => Err(Error::Invalid(Message::new("ambiguous_laptop").with("value", given))),
+        [] => Err(Error::NotFound(
+            Message::new("unknown_laptop").with("value", given),
+        )),
+        _ => Err(Error::Invalid(
+            Message::new("ambiguous_laptop").with("value", given),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every table is either exchanged or this laptop's own, and every exchanged one has the
+    /// shape the merge relies on (docs/architecture.md, "Rows that can meet").
+    #[test]
+    fn every_table_is_exchanged_or_local() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("t.db")).unwrap();
+        let conn = store.conn();
+        let mut stmt = conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+            .unwrap();
+        let tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for table in &tables {
+            let synced = SYNCED_TABLES.contains(&table.as_str());
+            let local = LOCAL_TABLES.contains(&table.as_str());
+            assert!(
+                synced != local,
+                "{table} must be in exactly one of SYNCED_TABLES and LOCAL_TABLES"
+            );
+            if !synced {
+                continue;
+            }
+            let mut stmt = conn
+                .prepare(&format!("PRAGMA table_info({table})"))
+                .unwrap();
+            let columns: Vec<(String, String, bool, i64)> = stmt
+                .query_map([], |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert_eq!(
+                columns[0],
+                ("id".to_owned(), "BLOB".to_owned(), true, 1),
+                "{table}: the first column is the id, a BLOB primary key"
+            );
+            assert_eq!(
+                columns.iter().filter(|c| c.3 > 0).count(),
+                1,
+                "{table}: one key column"
+            );
+            for needed in ["created_at", "updated_at", "written_by"] {
+                assert!(
+                    columns.iter().any(|c| c.0 == needed),
+                    "{table} lacks {needed}"
+                );
+            }
+            let mut stmt = conn
+                .prepare(&format!("PRAGMA index_list({table})"))
+                .unwrap();
+            let unique: Vec<(String, String)> = stmt
+                .query_map([], |r| Ok((r.get(1)?, r.get(3)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<(String, String)>>>()
+                .unwrap()
+                .into_iter()
+                .filter(|(_, origin)| origin == "u")
+                .collect();
+            let allowed: &[&str] = if *table == "campaign" { &["one"] } else { &[] };
+            for (index, _) in unique {
+                let mut stmt = conn
+                    .prepare(&format!("PRAGMA index_info({index})"))
+                    .unwrap();
+                let cols: Vec<String> = stmt
+                    .query_map([], |r| r.get(2))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                assert!(
+                    cols.iter().all(|c| allowed.contains(&c.as_str())),
+                    "{table} has a UNIQUE constraint on {cols:?}: a bundle would fail on it"
+                );
+            }
+        }
+        for table in SYNCED_TABLES.iter().chain(LOCAL_TABLES) {
+            assert!(
+                tables.iter().any(|t| t == table),
+                "{table} is listed but does not exist"
+            );
+        }
     }
 }

@@ -93,7 +93,10 @@ pub(crate) fn create_identity(conn: &Connection, laptop: Id) -> rusqlite::Result
 
 /// This computer's name, or "Laptop" when it has none we can read.
 fn default_name() -> String {
-    let name = gethostname::gethostname().to_string_lossy().trim().to_owned();
+    let name = gethostname::gethostname()
+        .to_string_lossy()
+        .trim()
+        .to_owned();
     let name: String = name.chars().filter(|c| !c.is_control()).take(60).collect();
     if name.is_empty() || name == "localhost" {
         "Laptop".into()
@@ -104,10 +107,7 @@ fn default_name() -> String {
 
 /// After receiving a change stamped `seen`: no later stamp of ours may be smaller.
 pub(crate) fn advance_clock(conn: &Connection, seen: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE sync_self SET clock = ?1 WHERE clock < ?1",
-        [seen],
-    )?;
+    conn.execute("UPDATE sync_self SET clock = ?1 WHERE clock < ?1", [seen])?;
     Ok(())
 }
 

@@ -154,9 +154,8 @@ fn same_email(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     for email in emails {
-        let mut stmt = w.prepare(
-            "SELECT id FROM people WHERE lower(email) = ?1 ORDER BY created_at, id",
-        )?;
+        let mut stmt =
+            w.prepare("SELECT id FROM people WHERE lower(email) = ?1 ORDER BY created_at, id")?;
         let ids: Vec<Id> = stmt
             .query_map([&email], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -260,7 +259,11 @@ fn queue_duplicates(w: &Tx<'_>, touched: &HashSet<Id>) -> Result<usize> {
         let id: Id = r.get(0)?;
         let city = fold(&r.get::<_, Option<String>>(3)?.unwrap_or_default());
         if !city.is_empty() {
-            let name = fold(&format!("{} {}", r.get::<_, String>(1)?, r.get::<_, String>(2)?));
+            let name = fold(&format!(
+                "{} {}",
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?
+            ));
             let has_email = r.get::<_, Option<String>>(5)?.is_some();
             by_name_city
                 .entry(format!("{name}|{city}"))
@@ -288,7 +291,10 @@ fn queue_duplicates(w: &Tx<'_>, touched: &HashSet<Id>) -> Result<usize> {
     };
     // A group larger than this is a common name, not a duplicate.
     const MAX_GROUP: usize = 20;
-    for group in by_name_city.values().filter(|g| (2..=MAX_GROUP).contains(&g.len())) {
+    for group in by_name_city
+        .values()
+        .filter(|g| (2..=MAX_GROUP).contains(&g.len()))
+    {
         for (i, &(a, a_mail)) in group.iter().enumerate() {
             for &(b, b_mail) in &group[i + 1..] {
                 // Two different emails say two people; a missing one says nothing.
@@ -298,7 +304,10 @@ fn queue_duplicates(w: &Tx<'_>, touched: &HashSet<Id>) -> Result<usize> {
             }
         }
     }
-    for group in by_phone.values().filter(|g| (2..=MAX_GROUP).contains(&g.len())) {
+    for group in by_phone
+        .values()
+        .filter(|g| (2..=MAX_GROUP).contains(&g.len()))
+    {
         for (i, &a) in group.iter().enumerate() {
             for &b in &group[i + 1..] {
                 add(a, b, "same_phone");
@@ -341,7 +350,11 @@ fn row_image_by_id(w: &Tx<'_>, table: &str, id: Id) -> Result<Option<Json>> {
 /// The row's id and the whole row as JSON.
 fn row_image(w: &Tx<'_>, table: &str, rowid: i64) -> Result<Option<(Vec<u8>, Json)>> {
     let mut stmt = w.prepare(&format!("SELECT * FROM {} WHERE rowid = ?1", quote(table)))?;
-    let names: Vec<String> = stmt.column_names().iter().map(|s| (*s).to_owned()).collect();
+    let names: Vec<String> = stmt
+        .column_names()
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
     Ok(stmt
         .query_row([rowid], |r| {
             let mut map = Map::new();
