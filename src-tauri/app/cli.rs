@@ -250,7 +250,8 @@ fn exported_text(e: &Exported) -> String {
         None => "for every laptop".to_owned(),
     };
     format!(
-        "Saved {} change(s) ({} KB) {whom} to {}",
+        "Saved {} record(s) in {} change(s) ({} KB) {whom} to {}",
+        e.records,
         e.changes,
         e.bytes.div_ceil(1024),
         e.path

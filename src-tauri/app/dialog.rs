@@ -16,7 +16,6 @@ use std::process::{Command, ExitCode, Stdio};
 
 /// The extension bundles are saved with; the open dialog offers these first.
 pub const BUNDLE_EXTENSION: &str = "cdbundle";
-const FILTER: &str = "Campaign Desk bundle";
 
 /// What to ask.
 #[derive(Debug, Clone, clap::Args)]
@@ -26,6 +25,9 @@ pub struct Ask {
     pub save: bool,
     #[arg(long, default_value = "Campaign Desk")]
     pub title: String,
+    /// The name of the file type offered (bundles), in the window's language
+    #[arg(long, default_value = "Campaign Desk bundle")]
+    pub filter: String,
     /// The file name suggested when saving
     #[arg(long)]
     pub file_name: Option<String>,
@@ -35,7 +37,7 @@ pub struct Ask {
 pub fn show(ask: &Ask) -> ExitCode {
     let mut dialog = rfd::FileDialog::new()
         .set_title(&ask.title)
-        .add_filter(FILTER, &[BUNDLE_EXTENSION]);
+        .add_filter(&ask.filter, &[BUNDLE_EXTENSION]);
     if let Some(name) = &ask.file_name {
         dialog = dialog.set_file_name(name);
     }
@@ -55,7 +57,12 @@ pub fn show(ask: &Ask) -> ExitCode {
 /// In the window: runs the child and waits for the person to choose. `Ok(None)` when cancelled.
 pub fn ask(ask: &Ask) -> std::io::Result<Option<PathBuf>> {
     let mut command = Command::new(std::env::current_exe()?);
-    command.arg("dialog").arg("--title").arg(&ask.title);
+    command
+        .arg("dialog")
+        .arg("--title")
+        .arg(&ask.title)
+        .arg("--filter")
+        .arg(&ask.filter);
     if ask.save {
         command.arg("--save");
     }

@@ -88,10 +88,10 @@ function savePanel(status) {
   button.addEventListener("click", () =>
     busy(button, async () => {
       replace(result);
-      const saved = await call("save_bundle", { laptop: choice.value || null, title: t("share.save.dialog") });
+      const saved = await call("save_bundle", { laptop: choice.value || null, title: t("share.save.dialog"), filter: t("share.dialog.filter") });
       if (!saved) return;
       replace(result, el("p", { class: "ok" }, t("share.save.done", {
-        count: saved.changes,
+        count: saved.records,
         size: formatCount(Math.ceil(saved.bytes / 1024)),
         path: saved.path,
       })));
@@ -113,7 +113,7 @@ function openPanel(section) {
   button.addEventListener("click", () =>
     busy(button, async () => {
       replace(area);
-      const name = await call("choose_bundle", { title: t("share.open.dialog") });
+      const name = await call("choose_bundle", { title: t("share.open.dialog"), filter: t("share.dialog.filter") });
       if (name) await showPreview(area, name, null, section);
     }),
   );

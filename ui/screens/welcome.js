@@ -66,7 +66,7 @@ export function showWelcome(root, onStarted) {
     joinButton.disabled = true;
     clearError();
     try {
-      const name = await call("choose_bundle", { title: t("share.open.dialog") });
+      const name = await call("choose_bundle", { title: t("share.open.dialog"), filter: t("share.dialog.filter") });
       if (!name) return;
       const passphrase = joinPassphrase.value || null;
       const preview = await call("preview_bundle", { passphrase });

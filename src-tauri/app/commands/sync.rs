@@ -48,6 +48,7 @@ pub async fn save_bundle(
     state: State<'_, AppState>,
     laptop: Option<String>,
     title: Option<String>,
+    filter: Option<String>,
 ) -> Result<Option<Exported>, ApiError> {
     let made_for = laptop
         .as_deref()
@@ -69,7 +70,8 @@ pub async fn save_bundle(
     );
     let question = Ask {
         save: true,
-        title: dialog_title(title),
+        title: dialog_words(title, "Campaign Desk"),
+        filter: dialog_words(filter, "Campaign Desk bundle"),
         file_name: Some(file_name),
     };
     let Some(path) = ask(question).await? else {
@@ -87,10 +89,12 @@ pub async fn save_bundle(
 pub async fn choose_bundle(
     state: State<'_, AppState>,
     title: Option<String>,
+    filter: Option<String>,
 ) -> Result<Option<String>, ApiError> {
     let question = Ask {
         save: false,
-        title: dialog_title(title),
+        title: dialog_words(title, "Campaign Desk"),
+        filter: dialog_words(filter, "Campaign Desk bundle"),
         file_name: None,
     };
     let chosen = ask(question).await?;
@@ -169,18 +173,18 @@ pub async fn review_conflict(state: State<'_, AppState>, id: i64) -> Result<(), 
         .await
 }
 
-/// The dialog's title as the window words it (from its catalog), kept to one short line.
-fn dialog_title(title: Option<String>) -> String {
-    let title: String = title
+/// Words for the dialog as the window gives them (from its catalog), kept to one short line.
+fn dialog_words(words: Option<String>, fallback: &str) -> String {
+    let words: String = words
         .unwrap_or_default()
         .chars()
         .filter(|c| !c.is_control())
         .take(80)
         .collect();
-    if title.trim().is_empty() {
-        "Campaign Desk".into()
+    if words.trim().is_empty() {
+        fallback.into()
     } else {
-        title
+        words
     }
 }
 

@@ -559,3 +559,49 @@ fn every_write_is_recorded_and_nothing_writes_around_it() {
     assert_eq!(sync::status(&a.store).unwrap().own_changes, before + 1);
     assert_eq!(a.count("SELECT count(*) FROM people"), 1);
 }
+
+#[test]
+fn a_person_who_answers_at_two_laptops_keeps_one_answer_with_the_latest_reply() {
+    use desk_core::events::{answer, RsvpStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Laptop::new(dir.path(), "a");
+    let c = start_campaign(&mut a);
+    let ana = a
+        .store
+        .write(|w| people::insert(w, &person("Ana", Some("ana@example.org"), None)))
+        .unwrap();
+    let mut b = join(dir.path(), &a, "b");
+    let first = a
+        .store
+        .write(|w| answer(w, c.event, ana, RsvpStatus::Accepted, 2))
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.store
+        .write(|w| answer(w, c.event, ana, RsvpStatus::Declined, 0))
+        .unwrap();
+    let from_a = a.bundle(dir.path(), None, 1);
+    let from_b = b.bundle(dir.path(), None, 1);
+    b.open(&from_a).unwrap();
+    a.open(&from_b).unwrap();
+    for (from, to) in [(0, 1), (1, 0)] {
+        let laptops = [&a, &b];
+        let bundle = laptops[from].bundle(dir.path(), None, 2 + from);
+        if to == 0 {
+            a.open(&bundle).unwrap();
+        } else {
+            b.open(&bundle).unwrap();
+        }
+    }
+    assert_eq!(a.rows(), b.rows());
+    assert_eq!(
+        a.ids("SELECT id FROM rsvps"),
+        [first],
+        "the first answer stays"
+    );
+    assert_eq!(
+        a.count("SELECT count(*) FROM rsvps WHERE status = 'declined' AND guests = 0"),
+        1,
+        "carrying the latest reply"
+    );
+    assert!(a.conflicts().iter().any(|c| c.kind == "second_answer"));
+}

@@ -194,7 +194,10 @@ pub fn passphrase_or_saved(store: &Store, given: Option<&str>) -> Result<String>
 #[derive(Debug, Clone, Serialize)]
 pub struct Exported {
     pub path: String,
+    /// Changesets (write transactions) in the bundle.
     pub changes: i64,
+    /// Rows they add, change or remove.
+    pub records: i64,
     pub bytes: u64,
     /// The laptop it was made for; `None`: everything, for any laptop (and to join).
     pub made_for: Option<Laptop>,
@@ -266,17 +269,26 @@ pub fn export(
             changes: r.get(3)?,
         })
     })?;
+    let mut records = 0;
     let entries = rows
         .map(|row| row.map_err(Error::from))
         .filter(|e| match e {
             Ok(e) => e.seq > their_seen.get(&e.origin).copied().unwrap_or(0),
             Err(_) => true,
+        })
+        .map(|e| {
+            let e = e?;
+            let mut tally = Tally::default();
+            tally.add(&e.changes)?;
+            records += tally.records();
+            Ok(e)
         });
     let changes = bundle::write(path, passphrase, &contents, entries)?;
     let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     Ok(Exported {
         path: path.display().to_string(),
         changes,
+        records,
         bytes,
         made_for: target,
     })
@@ -551,6 +563,13 @@ impl Tally {
             }
         }
         Ok(())
+    }
+
+    fn records(&self) -> i64 {
+        self.tables
+            .values()
+            .map(|c| c.added + c.changed + c.removed)
+            .sum()
     }
 
     fn preview(&self, incoming: &Incoming) -> Preview {
