@@ -8,10 +8,25 @@ use desk_core::Store;
 
 use crate::error::ApiError;
 
+/// A file's size and modification time, to notice that it was replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen(Option<(u64, std::time::SystemTime)>);
+
+impl Seen {
+    fn of(path: &std::path::Path) -> Seen {
+        Seen(
+            std::fs::metadata(path)
+                .and_then(|m| Ok((m.len(), m.modified()?)))
+                .ok(),
+        )
+    }
+}
+
 pub struct AppState {
     store: Arc<Mutex<Store>>,
-    /// The bundle chosen in the open dialog, between its preview and applying it.
-    chosen_bundle: Mutex<Option<PathBuf>>,
+    /// The bundle chosen in the open dialog, between its preview and applying it, with its size
+    /// and time when it was previewed.
+    chosen_bundle: Mutex<Option<(PathBuf, Option<Seen>)>>,
     /// Set in `main` before anything else, for the first-paint measurement.
     pub started: Instant,
 }
@@ -29,16 +44,34 @@ impl AppState {
         *self
             .chosen_bundle
             .lock()
-            .unwrap_or_else(PoisonError::into_inner) = path;
+            .unwrap_or_else(PoisonError::into_inner) = path.map(|p| (p, None));
     }
 
-    /// The bundle chosen in the open dialog; an error if none is waiting.
-    pub fn chosen_bundle(&self) -> Result<PathBuf, ApiError> {
-        self.chosen_bundle
+    /// The bundle chosen in the open dialog, to preview; an error if none is waiting.
+    pub fn bundle_to_preview(&self) -> Result<PathBuf, ApiError> {
+        let mut chosen = self
+            .chosen_bundle
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-            .ok_or_else(|| desk_core::Error::invalid("no_bundle_chosen").into())
+            .unwrap_or_else(PoisonError::into_inner);
+        let (path, seen) = chosen
+            .as_mut()
+            .ok_or_else(|| ApiError::from(desk_core::Error::invalid("no_bundle_chosen")))?;
+        *seen = Some(Seen::of(path));
+        Ok(path.clone())
+    }
+
+    /// The bundle to apply: the one previewed, unchanged since (a shared folder may replace it
+    /// meanwhile, and the organizer applies what they looked at, or nothing).
+    pub fn bundle_to_apply(&self) -> Result<PathBuf, ApiError> {
+        let chosen = self
+            .chosen_bundle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        match chosen.as_ref() {
+            None => Err(desk_core::Error::invalid("no_bundle_chosen").into()),
+            Some((path, Some(seen))) if *seen == Seen::of(path) => Ok(path.clone()),
+            Some(_) => Err(desk_core::Error::invalid("bundle_changed").into()),
+        }
     }
 
     /// Runs `work` on a blocking thread with the store, so that a slow query never freezes the

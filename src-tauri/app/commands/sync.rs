@@ -114,7 +114,7 @@ pub async fn preview_bundle(
     state: State<'_, AppState>,
     passphrase: Option<String>,
 ) -> Result<Preview, ApiError> {
-    let path = state.chosen_bundle()?;
+    let path = state.bundle_to_preview()?;
     state
         .with_store(move |store| {
             let passphrase = sync::passphrase_or_saved(store, given(&passphrase))?;
@@ -130,7 +130,7 @@ pub async fn apply_bundle(
     state: State<'_, AppState>,
     passphrase: Option<String>,
 ) -> Result<Applied, ApiError> {
-    let path = state.chosen_bundle()?;
+    let path = state.bundle_to_apply()?;
     let applied = state
         .with_store(move |store| {
             let typed = given(&passphrase).map(str::to_owned);

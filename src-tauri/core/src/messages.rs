@@ -129,6 +129,18 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "This bundle leaves out changes from \u{201c}{laptop}\u{201d} that this laptop has not received yet; ask for a bundle made for every laptop and open that one",
     ),
     (
+        "bundle_clone",
+        "This bundle and this laptop hold different changes under the same numbers of \u{201c}{laptop}\u{201d}: a database file was copied or restored, and both copies went on writing. Nothing was changed. To set up another laptop, join from a bundle instead of copying the file",
+    ),
+    (
+        "bundle_over_database",
+        "A bundle cannot be saved over the campaign's own database ({path}); choose another file",
+    ),
+    (
+        "bundle_changed",
+        "The bundle changed on the disk after you looked at it; open it again to see what it brings now",
+    ),
+    (
         "no_bundle_chosen",
         "Choose a bundle to open first",
     ),

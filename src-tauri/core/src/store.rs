@@ -144,7 +144,8 @@ impl Store {
     /// pointing at a missing parent (sync/settle.rs resolves them); it is checked before commit.
     pub(crate) fn merge<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.conn.pragma_update(None, "foreign_keys", false)?;
-        let result = self.transaction(|tx| {
+        let _restore = Restore::on(&self.conn, "foreign_keys", true);
+        self.transaction(|tx| {
             let value = f(tx)?;
             let broken: i64 =
                 tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
@@ -157,23 +158,18 @@ impl Store {
                 )));
             }
             Ok(value)
-        });
-        self.conn.pragma_update(None, "foreign_keys", true)?;
-        result
+        })
     }
 
-    fn transaction<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// One write transaction with `query_only` lifted, restored afterwards even if `f` panics
+    /// (the guard outlives the transaction, which rolls back first).
+    fn transaction<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.conn.pragma_update(None, "query_only", false)?;
-        let result = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
-            tx.commit()?;
-            Ok(value)
-        })();
-        self.conn.pragma_update(None, "query_only", true)?;
-        result
+        let _restore = Restore::on(&self.conn, "query_only", true);
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
     }
 
     /// The schema version found in the file.
@@ -219,6 +215,29 @@ impl Store {
             schema_version,
             problems,
         })
+    }
+}
+
+/// Sets a connection pragma back when dropped: on success, on error and on a panic alike.
+struct Restore<'a> {
+    conn: &'a Connection,
+    pragma: &'static str,
+    value: bool,
+}
+
+impl<'a> Restore<'a> {
+    fn on(conn: &'a Connection, pragma: &'static str, value: bool) -> Restore<'a> {
+        Restore {
+            conn,
+            pragma,
+            value,
+        }
+    }
+}
+
+impl Drop for Restore<'_> {
+    fn drop(&mut self) {
+        let _ = self.conn.pragma_update(None, self.pragma, self.value);
     }
 }
 
@@ -431,6 +450,24 @@ pub fn remove_with_companions(path: &Path) {
     for file in with_companions(path) {
         let _ = fs::remove_file(file);
     }
+}
+
+/// Whether `candidate` names the database at `database` or one of the files beside it (a bundle
+/// saved there would replace the campaign).
+pub(crate) fn is_database_file(database: &Path, candidate: &Path) -> bool {
+    let full = |p: &Path| -> Option<PathBuf> {
+        let parent = match p.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        Some(fs::canonicalize(parent).ok()?.join(p.file_name()?))
+    };
+    let Some(candidate) = full(candidate) else {
+        return false;
+    };
+    with_companions(database)
+        .iter()
+        .any(|file| full(file).is_some_and(|f| f == candidate))
 }
 
 /// The database file and the files SQLite keeps beside it.

@@ -605,3 +605,124 @@ fn a_person_who_answers_at_two_laptops_keeps_one_answer_with_the_latest_reply() 
     );
     assert!(a.conflicts().iter().any(|c| c.kind == "second_answer"));
 }
+
+#[test]
+fn a_queued_duplicate_does_not_stop_a_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Laptop::new(dir.path(), "a");
+    let c = start_campaign(&mut a);
+    let mut b = join(dir.path(), &a, "b");
+    let with_phone = |given: &str, email: &str| NewPerson {
+        phone: Some("+49 30 5550123".into()),
+        ..person(given, Some(email), None)
+    };
+    a.store
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &with_phone("Leyla", "leyla@example.org"),
+                Source::Table,
+                Display::Full,
+            )
+        })
+        .unwrap();
+    let second = b
+        .store
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &with_phone("Leyla K.", "leyla.k@example.org"),
+                Source::Table,
+                Display::Full,
+            )
+        })
+        .unwrap();
+    let mut hub = join(dir.path(), &a, "hub");
+    hub.open(&b.bundle(dir.path(), None, 1)).unwrap();
+    assert_eq!(
+        hub.count("SELECT count(*) FROM duplicate_candidates WHERE reason = 'same_phone'"),
+        1
+    );
+    // b learns it is the same address: now the same email, merged on arrival.
+    b.store
+        .write(|w| {
+            people::update(
+                w,
+                second.person,
+                &with_phone("Leyla K.", "LEYLA@example.org"),
+            )
+        })
+        .unwrap();
+    let applied = hub.open(&b.bundle(dir.path(), None, 2)).unwrap();
+    assert_eq!(applied.merged_people, 1);
+    assert_eq!(
+        hub.count("SELECT count(*) FROM people WHERE given_name LIKE 'Leyla%'"),
+        1
+    );
+    assert_eq!(hub.count("SELECT count(*) FROM duplicate_candidates"), 0);
+}
+
+#[test]
+fn a_copied_database_file_is_caught_not_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Laptop::new(dir.path(), "a");
+    let c = start_campaign(&mut a);
+    let mut b = join(dir.path(), &a, "b");
+    // Someone copies a's file to set up a third laptop; both copies go on signing people up.
+    let copy_path = dir.path().join("copy.db");
+    drop(
+        rusqlite::Connection::open(a.store.path())
+            .unwrap()
+            .execute_batch(&format!("VACUUM INTO '{}'", copy_path.display())),
+    );
+    let mut copy = Laptop {
+        name: "copy",
+        store: desk_core::Store::open(&copy_path).unwrap(),
+    };
+    a.store
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Ana", None, None),
+                Source::Table,
+                Display::Full,
+            )
+        })
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    copy.store
+        .write(|w| {
+            appeals::sign_as(
+                w,
+                c.appeal,
+                &person("Bo", None, None),
+                Source::Table,
+                Display::Full,
+            )
+        })
+        .unwrap();
+    b.open(&a.bundle(dir.path(), None, 1)).unwrap();
+    let before = b.rows();
+    let err = b.open(&copy.bundle(dir.path(), None, 1)).unwrap_err();
+    assert_eq!(err.message().key(), "bundle_clone", "{err}");
+    assert_eq!(b.rows(), before, "nothing changed");
+}
+
+#[test]
+fn a_bundle_is_never_saved_over_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Laptop::new(dir.path(), "a");
+    start_campaign(&mut a);
+    let before = a.rows();
+    let db = a.store.path().to_owned();
+    for target in [db.clone(), dir.path().join("a.db-wal")] {
+        let err = sync::export(&a.store, &target, PASSPHRASE, None).unwrap_err();
+        assert_eq!(err.message().key(), "bundle_over_database", "{err}");
+    }
+    assert_eq!(a.rows(), before);
+    drop(a);
+    desk_core::Store::open(&db).unwrap();
+}

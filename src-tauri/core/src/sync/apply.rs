@@ -34,9 +34,6 @@ pub(crate) struct TableMeta {
     pub columns: Vec<String>,
     pub updated_at: usize,
     pub written_by: usize,
-    /// Another table points at this one: its rows must never be replaced (delete + insert),
-    /// which would cascade.
-    pub has_children: bool,
 }
 
 pub(crate) type Metas = HashMap<String, TableMeta>;
@@ -46,17 +43,11 @@ pub(crate) const MONEY_TABLES: &[&str] = &["donations", "funds"];
 
 pub(crate) fn table_metas(conn: &Connection) -> Result<Metas> {
     let mut metas = Metas::new();
-    let mut parents = Vec::new();
     for table in SYNCED_TABLES {
         let mut stmt = conn.prepare(&format!("PRAGMA table_info(\"{table}\")"))?;
         let columns: Vec<String> = stmt
             .query_map([], |r| r.get::<_, String>(1))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_list(\"{table}\")"))?;
-        parents.extend(
-            stmt.query_map([], |r| r.get::<_, String>(2))?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-        );
         let at = |name: &str| columns.iter().position(|c| c == name).unwrap_or(0);
         metas.insert(
             (*table).to_owned(),
@@ -64,14 +55,8 @@ pub(crate) fn table_metas(conn: &Connection) -> Result<Metas> {
                 updated_at: at("updated_at"),
                 written_by: at("written_by"),
                 columns,
-                has_children: false,
             },
         );
-    }
-    for parent in parents {
-        if let Some(meta) = metas.get_mut(&parent) {
-            meta.has_children = true;
-        }
     }
     Ok(metas)
 }
@@ -105,7 +90,10 @@ pub(crate) fn apply(conn: &Connection, metas: &Arc<Metas>, changes: &[u8]) -> Re
             decide(&metas, kind, &item, &mut outcome)
         }
     };
-    conn.apply_strm(&mut &changes[..], None::<fn(&str) -> bool>, handler)?;
+    // Only exchanged tables: a changeset naming this laptop's own tables (its identity, its
+    // log, the saved passphrase) is not another laptop's to write.
+    let only_exchanged = |table: &str| SYNCED_TABLES.contains(&table);
+    conn.apply_strm(&mut &changes[..], Some(only_exchanged), handler)?;
     let mut outcome = outcome.lock().unwrap_or_else(PoisonError::into_inner);
     Ok(std::mem::take(&mut *outcome))
 }
@@ -166,16 +154,8 @@ fn decide(
                         Some(image(meta, here)),
                     );
                 }
-                if code == Action::SQLITE_INSERT && meta.has_children {
-                    // Replacing an inserted row deletes it first, which would cascade. Our ids
-                    // are never inserted twice into such a table; refuse rather than cascade.
-                    note(
-                        "refused",
-                        Some(image(meta, here)),
-                        Some(image(meta, incoming)),
-                    );
-                    return OMIT;
-                }
+                // (Replacing an inserted row deletes it first; foreign keys are off while a
+                // bundle is applied, so nothing cascades.)
                 REPLACE
             } else {
                 if !same {

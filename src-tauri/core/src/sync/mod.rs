@@ -221,6 +221,11 @@ pub fn export(
         return Err(Error::Invalid(Message::new("nothing_to_share")));
     };
     let me = record::this_laptop(conn)?;
+    if crate::store::is_database_file(store.path(), path) {
+        return Err(Error::Invalid(
+            Message::new("bundle_over_database").with("path", path.display()),
+        ));
+    }
     // A laptop never heard from has told us nothing of what it has: it gets everything.
     let target = match made_for {
         Some(id) => Some(Laptop {
@@ -420,6 +425,20 @@ fn open_incoming(conn: &Connection, path: &Path, passphrase: &str) -> Result<Inc
     for (ord, origin, seq, stamp) in index {
         let next = have.get(&origin).copied().unwrap_or(0) + 1;
         if seq < next {
+            // Seen already, so it must be the very same change. Two different changes under one
+            // number mean a database file was copied or restored and both copies wrote on.
+            let ours: Option<String> = conn
+                .query_row(
+                    "SELECT stamp FROM sync_log WHERE origin = ?1 AND seq = ?2",
+                    params![origin, seq],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if ours.is_some_and(|ours| ours != stamp) {
+                return Err(Error::Conflict(
+                    Message::new("bundle_clone").with("laptop", name_of(origin)),
+                ));
+            }
             continue;
         }
         if seq > next {

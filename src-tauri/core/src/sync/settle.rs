@@ -57,8 +57,14 @@ fn orphans(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
             return Ok(());
         }
         for (table, rowid, parent, fk) in found {
-            let (column, on_delete) = foreign_key(w, &table, fk)?;
             let quoted = quote(&table);
+            if !crate::sync::SYNCED_TABLES.contains(&table.as_str()) {
+                // This laptop's own derived rows (the duplicate queue): they go with their
+                // person, and are found again if still true.
+                w.execute(&format!("DELETE FROM {quoted} WHERE rowid = ?1"), [rowid])?;
+                continue;
+            }
+            let (column, on_delete) = foreign_key(w, &table, fk)?;
             let column_q = quote(&column);
             let target: Option<Id> = w
                 .query_row(
@@ -79,7 +85,19 @@ fn orphans(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
                     continue;
                 }
             }
+            let image = row_image(w, &table, rowid)?;
             if on_delete == "SET NULL" {
+                // A gift stays, without its donor (or fund, or event): recorded, and for the
+                // treasurer when it is money (sync_conflicts.money).
+                if let Some((id, image)) = image {
+                    settled.conflicts.push(Conflict {
+                        table: table.clone(),
+                        row_id: id,
+                        kind: "parent_removed",
+                        kept: None,
+                        other: Some(image),
+                    });
+                }
                 w.execute(
                     &format!(
                         "UPDATE {quoted} SET {column_q} = NULL, updated_at = ?1, written_by = ?2 WHERE rowid = ?3"
@@ -87,8 +105,7 @@ fn orphans(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
                     params![w.stamp(), w.laptop(), rowid],
                 )?;
             } else {
-                let exchanged = crate::sync::SYNCED_TABLES.contains(&table.as_str());
-                if let Some((id, image)) = row_image(w, &table, rowid)?.filter(|_| exchanged) {
+                if let Some((id, image)) = image {
                     settled.conflicts.push(Conflict {
                         table: table.clone(),
                         row_id: id,
@@ -198,16 +215,17 @@ fn second_answers(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
     for (keep, other) in seconds(w, "rsvps", "event_id")? {
         let kept = row_image_by_id(w, "rsvps", keep)?;
         let removed = row_image_by_id(w, "rsvps", other)?;
-        // The first answer stays, with the person's latest word in it.
+        // The first answer stays, with the person's latest word in it, stamped as that word
+        // was: laptops that settled different pairs then agree on the latest reply.
         w.execute(
             "UPDATE rsvps SET status = o.status, attendance = o.attendance, guests = o.guests,
-                    updated_at = ?3, written_by = ?4
+                    updated_at = o.updated_at, written_by = o.written_by
                FROM (SELECT status, attendance, guests, updated_at, written_by FROM rsvps WHERE id = ?2) o
               WHERE rsvps.id = ?1
                 AND (o.updated_at, o.written_by) > (rsvps.updated_at, rsvps.written_by)
                 AND (o.status, coalesce(o.attendance, ''), o.guests)
                     IS NOT (rsvps.status, coalesce(rsvps.attendance, ''), rsvps.guests)",
-            params![keep, other, w.stamp(), w.laptop()],
+            params![keep, other],
         )?;
         w.execute("DELETE FROM rsvps WHERE id = ?1", [other])?;
         settled.conflicts.push(Conflict {
