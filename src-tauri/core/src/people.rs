@@ -79,41 +79,38 @@ fn check(person: &NewPerson) -> Result<Checked> {
 /// Stores a new person and returns its id. An email that another person already has is
 /// refused: the same email is the same person (use `find_by_email` first).
 pub fn insert(w: &Tx<'_>, person: &NewPerson) -> Result<Id> {
-    let p = check(person)?;
-    if let Some(email) = &p.email {
-        if find_by_email(w, email)?.is_some() {
-            return Err(Error::Conflict(
-                Message::new("email_taken").with("value", email),
-            ));
-        }
-    }
     let id = Id::new();
-    w.execute(
+    save(
+        w,
+        id,
+        person,
         "INSERT INTO people (id, given_name, family_name, email, phone, city, region, postal_code,
                              country, organization, title, notes, created_at, updated_at, written_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
-        params![
-            id,
-            p.given,
-            p.family,
-            p.email,
-            p.phone,
-            p.city,
-            p.region,
-            p.postal_code,
-            p.country,
-            p.organization,
-            p.title,
-            p.notes,
-            w.stamp(),
-            w.laptop(),
-        ],
     )?;
     Ok(id)
 }
 
 /// Replaces a person's details with `person`.
 pub fn update(w: &Tx<'_>, id: Id, person: &NewPerson) -> Result<()> {
+    let n = save(
+        w,
+        id,
+        person,
+        "UPDATE people SET given_name = ?2, family_name = ?3, email = ?4, phone = ?5, city = ?6,
+                region = ?7, postal_code = ?8, country = ?9, organization = ?10, title = ?11,
+                notes = ?12, updated_at = ?13, written_by = ?14
+          WHERE id = ?1",
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound(Message::new("person_not_found")));
+    }
+    Ok(())
+}
+
+/// Checks `person` and runs `sql` (an insert or an update of person `id`) with its fields as
+/// ?1..?14. Returns the rows written.
+fn save(w: &Tx<'_>, id: Id, person: &NewPerson, sql: &str) -> Result<usize> {
     let p = check(person)?;
     if let Some(email) = &p.email {
         if find_by_email(w, email)?.is_some_and(|other| other != id) {
@@ -122,11 +119,8 @@ pub fn update(w: &Tx<'_>, id: Id, person: &NewPerson) -> Result<()> {
             ));
         }
     }
-    let n = w.execute(
-        "UPDATE people SET given_name = ?2, family_name = ?3, email = ?4, phone = ?5, city = ?6,
-                region = ?7, postal_code = ?8, country = ?9, organization = ?10, title = ?11,
-                notes = ?12, updated_at = ?13, written_by = ?14
-          WHERE id = ?1",
+    Ok(w.execute(
+        sql,
         params![
             id,
             p.given,
@@ -143,11 +137,7 @@ pub fn update(w: &Tx<'_>, id: Id, person: &NewPerson) -> Result<()> {
             w.stamp(),
             w.laptop(),
         ],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound(Message::new("person_not_found")));
-    }
-    Ok(())
+    )?)
 }
 
 /// Removes a person with their signatures and answers; their gifts stay, without a name.

@@ -196,43 +196,61 @@ fn same_email(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
 }
 
 fn second_signatures(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
-    for (keep, other) in seconds(w, "signatures", "appeal_id")? {
-        let kept = row_image_by_id(w, "signatures", keep)?;
-        let removed = row_image_by_id(w, "signatures", other)?;
-        w.execute("DELETE FROM signatures WHERE id = ?1", [other])?;
-        settled.conflicts.push(Conflict {
-            table: "signatures".into(),
-            row_id: keep.as_bytes().to_vec(),
-            kind: "second_signature",
-            kept,
-            other: removed,
-        });
-    }
-    Ok(())
+    second_rows(
+        w,
+        settled,
+        "signatures",
+        "appeal_id",
+        "second_signature",
+        None,
+    )
 }
 
 fn second_answers(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
-    for (keep, other) in seconds(w, "rsvps", "event_id")? {
-        let kept = row_image_by_id(w, "rsvps", keep)?;
-        let removed = row_image_by_id(w, "rsvps", other)?;
-        // The first answer stays, with the person's latest word in it, stamped as that word
-        // was: laptops that settled different pairs then agree on the latest reply.
+    // The first answer stays, with the person's latest word in it, stamped as that word was:
+    // laptops that settled different pairs then agree on the latest reply.
+    let carry = "UPDATE rsvps SET status = o.status, attendance = o.attendance, guests = o.guests,
+                        updated_at = o.updated_at, written_by = o.written_by
+                   FROM (SELECT status, attendance, guests, updated_at, written_by FROM rsvps WHERE id = ?2) o
+                  WHERE rsvps.id = ?1
+                    AND (o.updated_at, o.written_by) > (rsvps.updated_at, rsvps.written_by)
+                    AND (o.status, coalesce(o.attendance, ''), o.guests)
+                        IS NOT (rsvps.status, coalesce(rsvps.attendance, ''), rsvps.guests)";
+    second_rows(
+        w,
+        settled,
+        "rsvps",
+        "event_id",
+        "second_answer",
+        Some(carry),
+    )
+}
+
+/// Rows of `table` that repeat a (`parent`, person) pair: the one entered first stays, after
+/// `carry` (with ?1 the kept row, ?2 the other) has brought over what it should; the others are
+/// removed and recorded as `kind`, beside the version kept.
+fn second_rows(
+    w: &Tx<'_>,
+    settled: &mut Settled,
+    table: &str,
+    parent: &str,
+    kind: &'static str,
+    carry: Option<&str>,
+) -> Result<()> {
+    for (keep, other) in seconds(w, table, parent)? {
+        let removed = row_image_by_id(w, table, other)?;
+        if let Some(carry) = carry {
+            w.execute(carry, params![keep, other])?;
+        }
         w.execute(
-            "UPDATE rsvps SET status = o.status, attendance = o.attendance, guests = o.guests,
-                    updated_at = o.updated_at, written_by = o.written_by
-               FROM (SELECT status, attendance, guests, updated_at, written_by FROM rsvps WHERE id = ?2) o
-              WHERE rsvps.id = ?1
-                AND (o.updated_at, o.written_by) > (rsvps.updated_at, rsvps.written_by)
-                AND (o.status, coalesce(o.attendance, ''), o.guests)
-                    IS NOT (rsvps.status, coalesce(rsvps.attendance, ''), rsvps.guests)",
-            params![keep, other],
+            &format!("DELETE FROM {} WHERE id = ?1", quote(table)),
+            [other],
         )?;
-        w.execute("DELETE FROM rsvps WHERE id = ?1", [other])?;
         settled.conflicts.push(Conflict {
-            table: "rsvps".into(),
+            table: table.to_owned(),
             row_id: keep.as_bytes().to_vec(),
-            kind: "second_answer",
-            kept,
+            kind,
+            kept: row_image_by_id(w, table, keep)?,
             other: removed,
         });
     }
