@@ -65,6 +65,16 @@ pub(crate) struct Contents {
     pub seen: Vec<(Id, i64)>,
 }
 
+impl Contents {
+    /// A laptop's name as the bundle gives it, else the start of its id.
+    pub(crate) fn name_of(&self, laptop: Id) -> String {
+        self.laptops
+            .iter()
+            .find(|(id, _)| *id == laptop)
+            .map_or_else(|| laptop.short(), |(_, name)| name.clone())
+    }
+}
+
 /// Checks a passphrase before it keys anything: long enough to resist guessing on a lost stick.
 pub(crate) fn check_passphrase(passphrase: &str) -> Result<()> {
     let n = passphrase.chars().count();

@@ -360,11 +360,7 @@ fn open_incoming(conn: &Connection, path: &Path, passphrase: &str) -> Result<Inc
     let bundle = bundle::Bundle::open(path, passphrase)?;
     let contents = bundle.contents()?;
     let h = &contents.header;
-    let sender_name = contents
-        .laptops
-        .iter()
-        .find(|(id, _)| *id == h.sender)
-        .map_or_else(|| h.sender.short(), |(_, n)| n.clone());
+    let sender_name = contents.name_of(h.sender);
     let ours = SCHEMA_VERSION as i64;
     if h.schema_version > ours {
         return Err(Error::Conflict(
@@ -401,13 +397,6 @@ fn open_incoming(conn: &Connection, path: &Path, passphrase: &str) -> Result<Inc
     // later than just after what this one has (a bundle made for another laptop may not).
     let mut have = vector(conn)?;
     let index = bundle.index()?;
-    let name_of = |origin: Id| {
-        contents
-            .laptops
-            .iter()
-            .find(|(id, _)| *id == origin)
-            .map_or_else(|| origin.short(), |(_, n)| n.clone())
-    };
     let mut starts: HashMap<Id, i64> = HashMap::new();
     for (_, origin, seq, _) in &index {
         let start = starts.entry(*origin).or_insert(*seq);
@@ -417,7 +406,7 @@ fn open_incoming(conn: &Connection, path: &Path, passphrase: &str) -> Result<Inc
         let start = starts.get(origin).copied().unwrap_or(seen + 1);
         if have.get(origin).copied().unwrap_or(0) < start - 1 {
             return Err(Error::Conflict(
-                Message::new("bundle_gap").with("laptop", name_of(*origin)),
+                Message::new("bundle_gap").with("laptop", contents.name_of(*origin)),
             ));
         }
     }
@@ -436,14 +425,14 @@ fn open_incoming(conn: &Connection, path: &Path, passphrase: &str) -> Result<Inc
                 .optional()?;
             if ours.is_some_and(|ours| ours != stamp) {
                 return Err(Error::Conflict(
-                    Message::new("bundle_clone").with("laptop", name_of(origin)),
+                    Message::new("bundle_clone").with("laptop", contents.name_of(origin)),
                 ));
             }
             continue;
         }
         if seq > next {
             return Err(Error::Conflict(
-                Message::new("bundle_gap").with("laptop", name_of(origin)),
+                Message::new("bundle_gap").with("laptop", contents.name_of(origin)),
             ));
         }
         have.insert(origin, seq);
@@ -606,12 +595,7 @@ impl Tally {
             campaign: h.campaign_name.clone(),
             from: Laptop {
                 id: h.sender,
-                name: incoming
-                    .contents
-                    .laptops
-                    .iter()
-                    .find(|(id, _)| *id == h.sender)
-                    .map_or_else(|| h.sender.short(), |(_, n)| n.clone()),
+                name: incoming.contents.name_of(h.sender),
             },
             made_at: h.made_at.clone(),
             new_changes: incoming.new.len() as i64,
