@@ -38,16 +38,7 @@ fn campaign(path: &Path) -> (Store, Id) {
     let mut store = Store::open(path).unwrap();
     desk_core::campaign::start(&mut store, "Bench").unwrap();
     let appeal = store
-        .write(|w| {
-            appeals::insert_appeal(
-                w,
-                &NewAppeal {
-                    title: "Appeal",
-                    body: "",
-                    published_on: None,
-                },
-            )
-        })
+        .write(|w| appeals::insert_appeal(w, &NewAppeal::english("Appeal", "")))
         .unwrap();
     (store, appeal)
 }

@@ -9,10 +9,12 @@ const SQL: &[&str] = &[
     include_str!("../migrations/003_events_and_rsvps.sql"),
     include_str!("../migrations/004_funds_and_donations.sql"),
     include_str!("../migrations/005_rows_that_can_meet.sql"),
+    include_str!("../migrations/006_appeal_versions_and_consent.sql"),
 ];
 
-/// The migrations in order. 005 has a hook in Rust: it copies the rows into the tables keyed by
-/// UUID under a recording session (sync/convert.rs).
+/// The migrations in order. 005 and 006 have hooks in Rust (sync/convert.rs): 005 copies the
+/// rows into the tables keyed by UUID, 006 gives the appeals that exist their first version of
+/// words; both under a recording session.
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(
         SQL.iter()
@@ -20,6 +22,9 @@ pub(crate) fn migrations() -> Migrations<'static> {
             .map(|(i, sql)| match i {
                 4 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| -> HookResult {
                     crate::sync::convert::to_uuid_keys(tx)
+                }),
+                5 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| -> HookResult {
+                    crate::sync::convert::appeal_words(tx)
                 }),
                 _ => M::up(sql),
             })
@@ -108,20 +113,48 @@ mod uuid_keys {
             .query_row("SELECT written_by FROM donations LIMIT 1", [], |r| r.get(0))
             .unwrap();
         assert_eq!(written_by, laptop);
-        let changes: Vec<u8> = conn
-            .query_row("SELECT changes FROM sync_log", [], |r| r.get(0))
+        // Migration 006 gave the appeal its first words and a slug, as the second changeset.
+        assert_eq!(
+            hex("SELECT slug || ' ' || (SELECT lang || version || ' ' || title FROM appeal_texts) FROM appeals"),
+            "appeal en1 Appeal"
+        );
+        let mut stmt = conn
+            .prepare("SELECT changes FROM sync_log ORDER BY seq")
             .unwrap();
+        let changesets: Vec<Vec<u8>> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(changesets.len(), 2);
         let mut copy = Connection::open_in_memory().unwrap();
         super::migrations().to_latest(&mut copy).unwrap();
-        copy.apply_strm(&mut &changes[..], None::<fn(&str) -> bool>, |_, _| {
-            rusqlite::session::ConflictAction::SQLITE_CHANGESET_ABORT
-        })
-        .unwrap();
+        for changes in &changesets {
+            copy.apply_strm(&mut &changes[..], None::<fn(&str) -> bool>, |_, _| {
+                rusqlite::session::ConflictAction::SQLITE_CHANGESET_ABORT
+            })
+            .unwrap();
+        }
         for table in crate::sync::SYNCED_TABLES {
             let dump = |c: &Connection| -> String {
                 c.query_row(&format!("SELECT coalesce(group_concat(quote(id)), '') FROM (SELECT id FROM {table} ORDER BY id)"), [], |r| r.get(0)).unwrap()
             };
             assert_eq!(dump(&conn), dump(&copy), "{table}");
         }
+        // A second laptop migrating the same old rows writes the same appeal words, id and all.
+        let mut other = Connection::open_in_memory().unwrap();
+        other.pragma_update(None, "foreign_keys", "ON").unwrap();
+        super::migrations().to_version(&mut other, 4).unwrap();
+        other.execute_batch(OLD_ROWS).unwrap();
+        super::migrations().to_latest(&mut other).unwrap();
+        let words = |c: &Connection| -> String {
+            c.query_row(
+                "SELECT hex(id) || words_hash || created_at FROM appeal_texts",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(words(&conn), words(&other));
     }
 }

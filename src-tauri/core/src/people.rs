@@ -44,8 +44,8 @@ struct Checked {
 }
 
 fn check(person: &NewPerson) -> Result<Checked> {
-    let given = text::line("given_name", &person.given_name, 100)?;
-    let family = text::line("family_name", &person.family_name, 100)?;
+    let given = text::name("given_name", &person.given_name, 100)?;
+    let family = text::name("family_name", &person.family_name, 100)?;
     if given.is_empty() && family.is_empty() {
         return Err(Error::invalid("nameless_person"));
     }
@@ -66,12 +66,12 @@ fn check(person: &NewPerson) -> Result<Checked> {
         family,
         email,
         phone: text::optional_line("phone", person.phone.as_deref(), 40)?,
-        city: text::optional_line("city", person.city.as_deref(), 100)?,
+        city: text::optional_name("city", person.city.as_deref(), 100)?,
         region: text::optional_line("region", person.region.as_deref(), 100)?,
         postal_code: text::optional_line("postal_code", person.postal_code.as_deref(), 20)?,
         country,
-        organization: text::optional_line("organization", person.organization.as_deref(), 200)?,
-        title: text::optional_line("title", person.title.as_deref(), 200)?,
+        organization: text::optional_name("organization", person.organization.as_deref(), 200)?,
+        title: text::optional_name("title", person.title.as_deref(), 200)?,
         notes,
     })
 }
@@ -166,7 +166,7 @@ pub fn find_by_email(conn: &Connection, email: &str) -> Result<Option<Id>> {
 /// rows still pointing at it when they arrive from another laptop are re-pointed. A second
 /// signature or answer this creates is settled by the merge's next step (sync/settle.rs).
 pub(crate) fn merge(w: &Tx<'_>, from: Id, into: Id, reason: &str) -> Result<()> {
-    for table in ["signatures", "rsvps", "donations"] {
+    for table in ["signatures", "consents", "rsvps", "donations"] {
         w.execute(
             &format!(
                 "UPDATE {table} SET person_id = ?1, updated_at = ?3, written_by = ?4 WHERE person_id = ?2"

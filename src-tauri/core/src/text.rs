@@ -18,6 +18,93 @@ pub fn line(field: &'static str, value: &str, max_chars: usize) -> Result<String
     Ok(value.to_owned())
 }
 
+/// A name or a city as a person typed it, made safe to store and to print: Unicode NFC (so the
+/// same letters are the same bytes), with bidi overrides, isolates and marks, zero-width spaces,
+/// byte-order marks and control characters removed, since pasted text carries them and they can
+/// reorder a printed list. Zero-width joiners and non-joiners stay: Persian spelling needs them.
+pub fn name(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let kept: String = value
+        .nfc()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| !(c.is_control() || is_invisible_format(c)))
+        .collect();
+    // Removing a character may leave two spaces side by side, or one at an end.
+    let joined = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    check_length(field, &joined, max_chars)?;
+    Ok(joined)
+}
+
+/// An optional name-like field: blank becomes `None`.
+pub fn optional_name(
+    field: &'static str,
+    value: Option<&str>,
+    max_chars: usize,
+) -> Result<Option<String>> {
+    match value {
+        None => Ok(None),
+        Some(v) => Ok(Some(name(field, v, max_chars)?).filter(|v| !v.is_empty())),
+    }
+}
+
+/// Format characters that change how text is ordered or joined without showing: bidi controls
+/// (LRM, RLM, ALM, embeddings, overrides, isolates), zero-width space, word joiner and the
+/// invisible operators, the byte-order mark, soft hyphen and interlinear annotations. ZWJ
+/// (U+200D) and ZWNJ (U+200C) are not among them.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}' | '\u{200e}' | '\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
+}
+
+/// A language code as the appeals store it: two or three lower-case letters (`en`, `fa`, `es`).
+pub fn lang_code(value: &str) -> Result<String> {
+    let code = value.trim().to_ascii_lowercase();
+    if (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase()) {
+        Ok(code)
+    } else {
+        Err(Error::Invalid(
+            Message::new("not_language_code").with("value", value.trim()),
+        ))
+    }
+}
+
+/// A short name for scripts and file names (`free-them-all`): lower-case ASCII letters, digits
+/// and single hyphens, at most 60 characters.
+pub fn slug(value: &str) -> Result<String> {
+    let s = value.trim();
+    let ok = !s.is_empty()
+        && s.len() <= 60
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--");
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(Error::Invalid(Message::new("bad_slug").with("value", s)))
+    }
+}
+
+/// A slug made from a title: accents off, other letters dropped; empty when nothing Latin is left.
+pub fn slug_from(title: &str) -> String {
+    let folded = fold(title);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
 /// A single-line field that must not be empty.
 pub fn required_line(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
     let value = line(field, value, max_chars)?;
@@ -194,5 +281,60 @@ mod tests {
             "\u{201c}Iran\u{201d} is not a two-letter country code such as DE or IR"
         );
         assert!(country_code("I1").is_err());
+    }
+
+    #[test]
+    fn names_are_nfc_without_bidi_overrides_and_keep_joiners() {
+        // "é" typed as e + combining acute becomes the one precomposed letter.
+        assert_eq!(
+            name("given_name", "Jose\u{0301}", 50).unwrap(),
+            "Jos\u{00e9}"
+        );
+        // A right-to-left override pasted into a Latin name, and an isolate around a Persian one.
+        assert_eq!(
+            name("family_name", "\u{202e}Smith\u{202c}", 50).unwrap(),
+            "Smith"
+        );
+        assert_eq!(
+            name(
+                "given_name",
+                "\u{2067}\u{0645}\u{06cc}\u{200c}\u{0631}\u{0648}\u{2069}",
+                50
+            )
+            .unwrap(),
+            "\u{0645}\u{06cc}\u{200c}\u{0631}\u{0648}"
+        );
+        // Zero-width joiner stays; zero-width space, RLM, BOM and a tab go.
+        assert_eq!(
+            name("city", "\u{feff}Ba\u{200b}d\u{200d}a\u{200f}\tTown", 50).unwrap(),
+            "Bad\u{200d}a Town"
+        );
+        // Arabic and Persian letters are stored as typed (matching folds them, storing does not).
+        assert_eq!(
+            name("given_name", "\u{0639}\u{0644}\u{064a}", 50).unwrap(),
+            "\u{0639}\u{0644}\u{064a}"
+        );
+        // Chinese and Japanese pass unchanged; Hangul jamo compose under NFC.
+        assert_eq!(name("family_name", " 王 小明 ", 50).unwrap(), "王 小明");
+        assert_eq!(
+            name("family_name", "\u{1100}\u{1161}", 50).unwrap(),
+            "\u{ac00}"
+        );
+        assert!(name("given_name", &"a".repeat(51), 50).is_err());
+    }
+
+    #[test]
+    fn language_codes_and_slugs() {
+        assert_eq!(lang_code(" FA ").unwrap(), "fa");
+        assert!(lang_code("farsi").is_err());
+        assert_eq!(slug("free-them-all").unwrap(), "free-them-all");
+        assert!(slug("Free Them").is_err());
+        assert!(slug("a--b").is_err());
+        assert_eq!(
+            slug_from("Emergency Appeal: Free Them Now!"),
+            "emergency-appeal-free-them-now"
+        );
+        assert_eq!(slug_from("Declaración de José"), "declaracion-de-jose");
+        assert_eq!(slug_from("\u{0646}\u{0627}\u{0645}\u{0647}"), "");
     }
 }

@@ -8,7 +8,7 @@ mod names;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-use crate::appeals::{self, Display, NewAppeal, NewSignature, Source};
+use crate::appeals::{self, Display, NewAppeal, NewSignature, Source, Words};
 use crate::campaign::Campaign;
 use crate::donations::{self, Method, NewDonation, NewFund};
 use crate::error::{Error, Result};
@@ -16,6 +16,7 @@ use crate::events::{self, NewEvent, RsvpStatus};
 use crate::id::Id;
 use crate::messages::Message;
 use crate::people::{self, NewPerson};
+use crate::signing::{self, Act};
 use crate::store::Store;
 use crate::sync::Tx;
 use names::{Origin, ORIGINS};
@@ -23,6 +24,20 @@ use names::{Origin, ORIGINS};
 pub const CAMPAIGN_NAME: &str = "Free the Prisoners of Conscience";
 const APPEAL_TITLE: &str = "Emergency Appeal: Free All Political Prisoners Now";
 const APPEAL_TEXT: &str = include_str!("appeal.txt");
+const APPEAL_SLUG: &str = "emergency-appeal";
+/// The appeal in the campaign's other languages: (language, title, text).
+const TRANSLATIONS: &[(&str, &str, &str)] = &[
+    (
+        "fa",
+        "فراخوان فوری: همه‌ی زندانیان سیاسی را هم‌اکنون آزاد کنید",
+        include_str!("appeal.fa.txt"),
+    ),
+    (
+        "es",
+        "Llamamiento urgente: libertad ya para todos los presos políticos",
+        include_str!("appeal.es.txt"),
+    ),
+];
 
 /// The goal of the newspaper-ad fund, in cents: the campaign raised $14,000 to print the appeal.
 const AD_GOAL_CENTS: i64 = 1_400_000;
@@ -43,13 +58,27 @@ pub fn load(store: &mut Store) -> Result<Campaign> {
         let appeal = appeals::insert_appeal(
             tx,
             &NewAppeal {
-                title: APPEAL_TITLE,
-                body: APPEAL_TEXT,
+                slug: Some(APPEAL_SLUG),
+                goal: Some(5000),
                 published_on: NaiveDate::from_ymd_opt(2025, 6, 1),
+                ..NewAppeal::english(APPEAL_TITLE, APPEAL_TEXT)
             },
         )?;
+        for (lang, title, body) in TRANSLATIONS {
+            appeals::set_words(
+                tx,
+                appeal,
+                &Words {
+                    lang: (*lang).into(),
+                    title: (*title).into(),
+                    body: (*body).into(),
+                    ..Words::default()
+                },
+            )?;
+        }
         let mut signers = insert_prominent_signers(tx, appeal)?;
         signers.extend(insert_signers(tx, appeal, &mut rng)?);
+        record_signing_consent(tx, appeal)?;
         let events = insert_events(tx)?;
         insert_rsvps(tx, &events, &signers, &mut rng)?;
         insert_money(tx, &events, &signers, &mut rng)?;
@@ -159,6 +188,40 @@ const PROMINENT: &[Prominent] = &[
         statement: None,
     },
 ];
+
+/// The sample's signers read the English words: each signature points at them, and each
+/// signer's consent to sign is on record with those words.
+fn record_signing_consent(tx: &Tx<'_>, appeal: Id) -> Result<()> {
+    let words = appeals::current_text(tx, appeal, "en")?;
+    tx.execute(
+        "UPDATE signatures SET text_id = ?2, words_hash = ?3 WHERE appeal_id = ?1",
+        rusqlite::params![appeal, words.id, words.words_hash],
+    )?;
+    let mut stmt = tx.prepare("SELECT person_id, source FROM signatures WHERE appeal_id = ?1")?;
+    let signed = stmt
+        .query_map([appeal], |r| {
+            Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (person, how) in signed {
+        signing::record_consent(
+            tx,
+            &Act {
+                person,
+                appeal: Some(appeal),
+                purpose: "signature",
+                given: true,
+                how: Source::parse(&how)?,
+                wording: &words.consent,
+                lang: Some("en"),
+                text_id: Some(words.id),
+                event: None,
+                recorded_by: None,
+            },
+        )?;
+    }
+    Ok(())
+}
 
 fn insert_prominent_signers(tx: &Tx<'_>, appeal: Id) -> Result<Vec<Signer>> {
     let mut signers = Vec::with_capacity(PROMINENT.len());

@@ -141,7 +141,10 @@ fn decide(
                 note("removed_edited", None, Some(image(meta, here)));
                 return REPLACE;
             }
-            let same = (0..meta.columns.len())
+            // A changeset recorded under an older schema has fewer columns; the ones it lacks
+            // are not part of the comparison (SQLite leaves them as they are).
+            let carried = (op.number_of_columns() as usize).min(meta.columns.len());
+            let same = (0..carried)
                 .filter(|&c| c != meta.updated_at && c != meta.written_by)
                 .all(|c| matches!((incoming(c), here(c)), (Ok(a), Ok(b)) if a == b));
             let theirs = stamp(meta, incoming);

@@ -80,3 +80,89 @@ pub(crate) fn to_uuid_keys(tx: &Transaction<'_>) -> HookResult {
     tx.execute_batch(DROPS)?;
     Ok(())
 }
+
+/// The hook of migration 006: each appeal that exists gets its words as version 1 in English
+/// (its language until then) with the default consent wording, and a slug made from its title.
+/// Recorded like any write, so a laptop that joins later receives them. Every laptop that runs
+/// this migration writes the same rows (the ids come from the appeal's id, the times and the
+/// writer from the appeal's row), so when two of them meet, the rows are simply the same.
+pub(crate) fn appeal_words(tx: &Transaction<'_>) -> HookResult {
+    record::recorded(tx, |w| {
+        let mut stmt = w.prepare(
+            "SELECT id, title, body, created_at, updated_at, written_by FROM appeals
+              WHERE NOT EXISTS (SELECT 1 FROM appeal_texts t WHERE t.appeal_id = appeals.id)
+              ORDER BY created_at, id",
+        )?;
+        let appeals = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, Id>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Id>(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let (consent, contact) = crate::appeals::default_consent("en");
+        for (appeal, title, body, created, updated, writer) in appeals {
+            let hash = crate::appeals::words_hash(&title, &body, consent, contact);
+            w.execute(
+                "INSERT INTO appeal_texts (id, appeal_id, lang, version, title, body, consent,
+                                           contact_consent, words_hash, created_at, updated_at,
+                                           written_by)
+                 VALUES (?1, ?2, 'en', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                rusqlite::params![
+                    derived_id(appeal, "appeal_texts/en/1"),
+                    appeal,
+                    title,
+                    body,
+                    consent,
+                    contact,
+                    hash,
+                    created,
+                    updated,
+                    writer
+                ],
+            )?;
+            let mut slug = crate::text::slug_from(&title);
+            if slug.is_empty() {
+                slug = "appeal".into();
+            }
+            // The appeal's id ends the slug only when another appeal has it already.
+            let taken: bool = w.query_row(
+                "SELECT EXISTS (SELECT 1 FROM appeals WHERE slug = ?1)",
+                [&slug],
+                |r| r.get(0),
+            )?;
+            if taken {
+                slug = format!("{slug}-{}", appeal.short());
+            }
+            w.execute(
+                "UPDATE appeals SET slug = ?2 WHERE id = ?1",
+                rusqlite::params![appeal, slug],
+            )?;
+        }
+        Ok(())
+    })
+    .map_err(|e| match e {
+        crate::Error::Database(e) => HookError::RusqliteError(e),
+        other => HookError::Hook(other.to_string()),
+    })
+}
+
+/// An id that every laptop computes the same from `parent` and `what`: the first 16 bytes of
+/// their SHA-256, marked as a version-8 (custom) UUID.
+fn derived_id(parent: Id, what: &str) -> Id {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(parent.as_bytes())
+        .chain_update(what.as_bytes())
+        .finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    Id::from_slice(&bytes).expect("16 bytes")
+}

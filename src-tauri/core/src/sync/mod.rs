@@ -45,8 +45,11 @@ pub const SYNCED_TABLES: &[&str] = &[
     "people",
     "person_merges",
     "appeals",
-    "signatures",
+    "appeal_texts",
     "events",
+    "paper_sheets",
+    "signatures",
+    "consents",
     "rsvps",
     "funds",
     "donations",
@@ -60,6 +63,7 @@ pub const LOCAL_TABLES: &[&str] = &[
     "peer_seen",
     "sync_conflicts",
     "duplicate_candidates",
+    "local_settings",
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -95,11 +95,7 @@ pub fn start_campaign(laptop: &mut Laptop) -> Campaign {
             Ok(Campaign {
                 appeal: appeals::insert_appeal(
                     w,
-                    &NewAppeal {
-                        title: "Emergency Appeal",
-                        body: "Free them.",
-                        published_on: None,
-                    },
+                    &NewAppeal::english("Emergency Appeal", "Free them."),
                 )?,
                 event: events::insert_event(
                     w,

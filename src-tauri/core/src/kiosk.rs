@@ -1,0 +1,192 @@
+//! This laptop's table-mode settings: the organizer's PIN, which leaving table mode needs, and
+//! the idle time after which a half-filled form is cleared. Kept in `local_settings`, never
+//! exchanged: each laptop on a table has its own organizer.
+//!
+//! The PIN is stored only as an Argon2id hash (a PHC string with its own salt). Wrong PINs
+//! slow down the next try: after the n-th wrong one in a row, the next is refused for 2^(n-1)
+//! seconds (at most five minutes), counted in the database so that restarting does not reset it.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::messages::Message;
+use crate::store::Store;
+use crate::sync::Tx;
+
+pub const DEFAULT_IDLE_SECONDS: i64 = 60;
+pub const IDLE_SECONDS: std::ops::RangeInclusive<i64> = 5..=600;
+const LONGEST_WAIT_SECONDS: i64 = 300;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct KioskSettings {
+    pub has_pin: bool,
+    pub idle_seconds: i64,
+}
+
+pub fn settings(store: &Store) -> Result<KioskSettings> {
+    let conn = store.conn();
+    Ok(KioskSettings {
+        has_pin: get(conn, "pin_hash")?.is_some(),
+        idle_seconds: get(conn, "idle_seconds")?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(DEFAULT_IDLE_SECONDS),
+    })
+}
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM local_settings WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn put(w: &Tx<'_>, key: &str, value: &str) -> Result<()> {
+    w.execute(
+        "INSERT INTO local_settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// Sets the PIN (4 to 12 digits). Changing an existing PIN needs the current one.
+pub fn set_pin(store: &mut Store, current: Option<&str>, pin: &str) -> Result<()> {
+    if settings(store)?.has_pin {
+        check_pin(store, current.unwrap_or(""), Utc::now())?;
+    }
+    let pin = pin.trim();
+    if !(4..=12).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid("bad_pin"));
+    }
+    let salt = SaltString::encode_b64(uuid::Uuid::new_v4().as_bytes())
+        .map_err(|e| Error::Invalid(Message::new("bad_pin").with("detail", e)))?;
+    let hash = Argon2::default()
+        .hash_password(pin.as_bytes(), &salt)
+        .map_err(|e| Error::Invalid(Message::new("bad_pin").with("detail", e)))?
+        .to_string();
+    store.write(|w| {
+        put(w, "pin_hash", &hash)?;
+        put(w, "pin_failures", "0")?;
+        put(w, "pin_wait_until", "")
+    })
+}
+
+pub fn set_idle_seconds(store: &mut Store, seconds: i64) -> Result<()> {
+    if !IDLE_SECONDS.contains(&seconds) {
+        return Err(Error::Invalid(
+            Message::new("bad_idle_seconds")
+                .with("min", IDLE_SECONDS.start())
+                .with("max", IDLE_SECONDS.end()),
+        ));
+    }
+    store.write(|w| put(w, "idle_seconds", &seconds.to_string()))
+}
+
+/// Checks the organizer's PIN at `now`. A wrong one is refused and makes the next try wait;
+/// a try during the wait is refused without looking at the PIN.
+pub fn check_pin(store: &mut Store, pin: &str, now: DateTime<Utc>) -> Result<()> {
+    let conn = store.conn();
+    let hash = get(conn, "pin_hash")?.ok_or_else(|| Error::invalid("no_pin"))?;
+    let wait_until = get(conn, "pin_wait_until")?
+        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.with_timezone(&Utc));
+    if let Some(until) = wait_until.filter(|u| *u > now) {
+        let seconds = (until - now).num_milliseconds().div_euclid(1000) + 1;
+        return Err(Error::Conflict(
+            Message::new("pin_wait").with("count", seconds),
+        ));
+    }
+    let parsed = PasswordHash::new(&hash).map_err(|_| Error::invalid("no_pin"))?;
+    if Argon2::default()
+        .verify_password(pin.trim().as_bytes(), &parsed)
+        .is_ok()
+    {
+        return store.write(|w| {
+            put(w, "pin_failures", "0")?;
+            put(w, "pin_wait_until", "")
+        });
+    }
+    let failures: i64 = get(store.conn(), "pin_failures")?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+        + 1;
+    let wait = (1i64 << (failures - 1).min(20)).min(LONGEST_WAIT_SECONDS);
+    let until = (now + Duration::seconds(wait)).to_rfc3339_opts(SecondsFormat::Millis, true);
+    store.write(|w| {
+        put(w, "pin_failures", &failures.to_string())?;
+        put(w, "pin_wait_until", &until)
+    })?;
+    Err(Error::Invalid(
+        Message::new("wrong_pin").with("count", wait),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pin_is_a_slow_hash_and_wrong_tries_wait_longer() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("k.db")).unwrap();
+        assert!(!settings(&store).unwrap().has_pin);
+        assert_eq!(
+            check_pin(&mut store, "1234", Utc::now())
+                .unwrap_err()
+                .code(),
+            "invalid"
+        );
+        assert_eq!(
+            set_pin(&mut store, None, "12a4").unwrap_err().code(),
+            "invalid"
+        );
+        set_pin(&mut store, None, "2468").unwrap();
+        let stored = get(store.conn(), "pin_hash").unwrap().unwrap();
+        assert!(stored.starts_with("$argon2id$"), "{stored}");
+        assert!(!stored.contains("2468"));
+
+        let t0 = Utc::now();
+        let err = check_pin(&mut store, "1111", t0).unwrap_err();
+        assert_eq!(err.message().key(), "wrong_pin");
+        // During the wait even the right PIN is refused; after it, it is taken.
+        let err = check_pin(&mut store, "2468", t0 + Duration::milliseconds(500)).unwrap_err();
+        assert_eq!(err.message().key(), "pin_wait");
+        check_pin(&mut store, "1111", t0 + Duration::seconds(2)).unwrap_err();
+        let err = check_pin(&mut store, "2468", t0 + Duration::seconds(3)).unwrap_err();
+        assert_eq!(
+            err.message().key(),
+            "pin_wait",
+            "the second wrong PIN waits 2 s"
+        );
+        check_pin(&mut store, "2468", t0 + Duration::seconds(5)).unwrap();
+        // Success resets the wait.
+        check_pin(&mut store, "0000", t0 + Duration::seconds(6)).unwrap_err();
+        check_pin(&mut store, "2468", t0 + Duration::seconds(8)).unwrap();
+
+        // Changing the PIN needs the current one.
+        assert!(set_pin(&mut store, Some("0000"), "1357").is_err());
+        check_pin(&mut store, "2468", Utc::now() + Duration::seconds(2)).unwrap();
+        set_pin(&mut store, Some("2468"), "1357").unwrap();
+        check_pin(&mut store, "1357", Utc::now() + Duration::seconds(600)).unwrap();
+    }
+
+    #[test]
+    fn idle_time_has_a_default_and_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("k.db")).unwrap();
+        assert_eq!(settings(&store).unwrap().idle_seconds, 60);
+        assert_eq!(
+            set_idle_seconds(&mut store, 2).unwrap_err().code(),
+            "invalid"
+        );
+        set_idle_seconds(&mut store, 90).unwrap();
+        assert_eq!(settings(&store).unwrap().idle_seconds, 90);
+    }
+}
