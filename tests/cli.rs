@@ -425,3 +425,158 @@ fn a_failed_join_leaves_no_database_behind() {
     );
     assert!(Path::new(&other).exists());
 }
+
+#[test]
+fn appeals_and_signing_from_a_script() {
+    let (dir, db) = sample_db("sign.db");
+    let db = db.as_str();
+    let text_file = dir.path().join("letter.txt");
+    fs::write(&text_file, "Release them.\n\nAll of them.").unwrap();
+    let consent_file = dir.path().join("consent.txt");
+    fs::write(&consent_file, "I sign this letter.").unwrap();
+    let out = desk(&[
+        "--db",
+        db,
+        "appeal",
+        "add",
+        "open-letter",
+        "--title",
+        "Open letter",
+        "--text-file",
+        text_file.to_str().unwrap(),
+        "--consent-file",
+        consent_file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // A taken slug is refused with a reason.
+    let out = desk(&[
+        "--db",
+        db,
+        "appeal",
+        "add",
+        "open-letter",
+        "--title",
+        "Again",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("already has the short name"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let sign = |extra: &[&str]| {
+        let mut args = vec!["--db", db, "sign", "--appeal", "open-letter"];
+        args.extend_from_slice(extra);
+        desk(&args)
+    };
+    let first = sign(&[
+        "--given",
+        "Nahid",
+        "--family",
+        "Tehrani",
+        "--email",
+        "nahid@example.org",
+        "--city",
+        "Berlin",
+        "--country",
+        "de",
+        "--display",
+        "name-city",
+        "--contact-consent",
+    ]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let id = text(&first.stdout).trim().to_owned();
+    assert_eq!(id.len(), 36, "prints the signature's id: {id}");
+    // Signing twice with the same email (other case) updates: the same id, one signature.
+    let again = sign(&[
+        "--given",
+        "N",
+        "--family",
+        "T",
+        "--email",
+        " NAHID@example.org ",
+        "--display",
+        "initials",
+    ]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert_eq!(text(&again.stdout).trim(), id);
+    let paper = sign(&[
+        "--given",
+        "Omid",
+        "--family",
+        "K",
+        "--sheet",
+        "4",
+        "--row",
+        "2",
+        "--country",
+        "IR",
+    ]);
+    assert!(paper.status.success(), "{}", text(&paper.stderr));
+    let bad = sign(&["--given", "A", "--family", "B", "--display", "loud"]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stderr).contains("is not a way to show a name"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let nowhere = desk(&[
+        "--db", db, "sign", "--appeal", "nope", "--given", "A", "--family", "B",
+    ]);
+    assert!(
+        text(&nowhere.stderr).contains("no appeal with the short name"),
+        "{}",
+        text(&nowhere.stderr)
+    );
+
+    let out = desk(&["--db", db, "appeal", "list", "--json"]);
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let letter = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["slug"] == "open-letter")
+        .unwrap();
+    assert_eq!(letter["signers"], 2);
+    assert_eq!(letter["countries"], 2);
+    assert_eq!(letter["status"], "open");
+    let out = desk(&["--db", db, "stats", "--json"]);
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let slugs: Vec<&str> = stats["appeals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["emergency-appeal", "open-letter"]);
+    assert_eq!(stats["appeals"][1]["title"], "Open letter");
+    assert_eq!(stats["appeals"][1]["signers"], 2);
+
+    // What the database holds: the consent wording from the file, the display updated, the sheet.
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let (display, consent): (String, String) = conn
+        .query_row(
+            "SELECT s.display, t.consent FROM signatures s JOIN appeal_texts t ON t.id = s.text_id
+              JOIN people p ON p.id = s.person_id WHERE p.email = 'nahid@example.org'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (display.as_str(), consent.as_str()),
+        ("initials", "I sign this letter.")
+    );
+    let contact: i64 = conn
+        .query_row("SELECT count(*) FROM consents c JOIN people p ON p.id = c.person_id WHERE p.email = 'nahid@example.org' AND purpose = 'contact' AND given = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(contact, 1);
+    let sheet: (i64, i64, String) = conn
+        .query_row(
+            "SELECT ps.number, s.sheet_row, s.source FROM signatures s JOIN paper_sheets ps ON ps.id = s.sheet_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(sheet, (4, 2, "paper".into()));
+}

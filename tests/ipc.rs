@@ -98,6 +98,9 @@ fn the_capability_grants_exactly_the_declared_commands() {
     assert_eq!(capability["windows"], json!(["main"]));
 }
 
+/// An id no row has: commands that take one answer "not found", which is still an answer.
+const NO_ID: &str = "00000000-0000-7000-8000-000000000000";
+
 #[test]
 fn every_declared_command_answers_the_main_window() {
     let h = harness();
@@ -109,6 +112,38 @@ fn every_declared_command_answers_the_main_window() {
             "set_laptop_name" => json!({ "name": "Table 1" }),
             "set_sync_passphrase" => json!({ "passphrase": "a long sync passphrase" }),
             "review_conflict" => json!({ "id": 1 }),
+            "appeal_page" | "next_sheet_number" => json!({ "appeal": NO_ID }),
+            "create_appeal" => json!({
+                "words": { "lang": "en", "title": "An appeal" }, "status": "draft", "goal": null
+            }),
+            "save_appeal_words" => {
+                json!({ "appeal": NO_ID, "words": { "lang": "en", "title": "T" } })
+            }
+            "set_appeal_details" => json!({ "appeal": NO_ID, "slug": "x", "goal": null }),
+            "set_appeal_status" => json!({ "appeal": NO_ID, "status": "open" }),
+            "appeal_text" => json!({ "text": NO_ID }),
+            "find_signers" => json!({ "appeal": NO_ID, "query": "a" }),
+            "set_prominence" => json!({ "signature": NO_ID, "prominence": {} }),
+            "person_page" => json!({ "person": NO_ID }),
+            "withdraw_consent" => json!({ "person": NO_ID, "appeal": null, "what": "contact" }),
+            "open_sheet" => json!({ "appeal": NO_ID, "sheet": { "number": 1 } }),
+            "sign_sheet_row" => json!({ "signing": {
+                "appeal": NO_ID, "person": { "given_name": "A" }, "lang": "en",
+                "source": "paper", "display": "hidden"
+            } }),
+            "take_back_row" => json!({ "signed": {
+                "person": NO_ID, "signature": NO_ID, "known": false, "already_signed": false,
+                "person_added": false, "consents": [], "before": null
+            } }),
+            "set_pin" => json!({ "current": null, "pin": "2468" }),
+            "set_idle_seconds" => json!({ "seconds": 60 }),
+            "start_table_mode" => json!({ "appeal": NO_ID, "event": null }),
+            "leave_table_mode" => json!({ "pin": "0000", "close": false }),
+            "table_words" => json!({ "lang": "en" }),
+            "table_sign" => json!({
+                "person": { "given_name": "A" }, "lang": "en", "display": "full",
+                "contactConsent": false
+            }),
             _ => json!({}),
         };
         match invoke(&h.main, cmd, args) {

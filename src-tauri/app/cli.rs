@@ -49,6 +49,14 @@ pub enum Command {
     /// Shows one native file dialog and prints the path chosen (used by the window)
     #[command(hide = true)]
     Dialog(crate::dialog::Ask),
+    /// Add and list appeals
+    Appeal {
+        #[command(subcommand)]
+        action: AppealCommand,
+    },
+    /// Sign an appeal for someone (signing twice with the same email updates the signature);
+    /// prints the signature's id
+    Sign(crate::cli_sign::SignArgs),
     /// Exchange records with other laptops of the campaign through merge bundles
     Sync {
         #[command(subcommand)]
@@ -57,6 +65,18 @@ pub enum Command {
         /// variable CAMPAIGN_DESK_SYNC_PASSPHRASE, else the passphrase saved on this laptop]
         #[arg(long, global = true, value_name = "FILE")]
         sync_passphrase_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppealCommand {
+    /// Start an appeal, open for signing
+    Add(crate::cli_sign::AppealAddArgs),
+    /// List the appeals with their signers
+    List {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -101,7 +121,10 @@ impl Command {
                 action: SyncCommand::Import { .. },
                 ..
             } => Access::Create,
-            Command::Sync { .. } | Command::Dialog(_) => Access::Existing,
+            Command::Sync { .. }
+            | Command::Dialog(_)
+            | Command::Appeal { .. }
+            | Command::Sign(_) => Access::Existing,
         }
     }
 
@@ -187,6 +210,11 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
             action,
             sync_passphrase_file,
         } => run_sync(action, sync_passphrase_file.as_deref(), store)?,
+        Command::Appeal { action } => match action {
+            AppealCommand::Add(a) => crate::cli_sign::add_appeal(a, store)?,
+            AppealCommand::List { json } => crate::cli_sign::list_appeals(*json, store)?,
+        },
+        Command::Sign(a) => crate::cli_sign::sign(a, store)?,
         // Shown before any database is opened (main.rs).
         Command::Dialog(ask) => return Ok(crate::dialog::show(ask)),
     }
@@ -375,8 +403,8 @@ fn stats_text(s: &Stats) -> String {
         line(
             "Appeal",
             format!(
-                "{}: {} signers from {} countries",
-                a.title, a.signers, a.countries
+                "{} ({}): {} signers from {} countries",
+                a.title, a.slug, a.signers, a.countries
             ),
         );
     }

@@ -2,6 +2,7 @@
 //! scripting command; both open the store the same way and call the same core functions.
 
 pub mod cli;
+pub mod cli_sign;
 pub mod command_names;
 pub mod commands;
 pub mod dialog;
@@ -11,7 +12,7 @@ pub mod state;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 use crate::state::AppState;
 
@@ -37,7 +38,46 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::sync::apply_bundle,
             commands::sync::sync_conflicts,
             commands::sync::review_conflict,
+            commands::appeals::list_appeals,
+            commands::appeals::appeal_page,
+            commands::appeals::create_appeal,
+            commands::appeals::save_appeal_words,
+            commands::appeals::set_appeal_details,
+            commands::appeals::set_appeal_status,
+            commands::appeals::appeal_text,
+            commands::appeals::find_signers,
+            commands::appeals::set_prominence,
+            commands::appeals::event_choices,
+            commands::appeals::person_page,
+            commands::appeals::withdraw_consent,
+            commands::appeals::open_sheet,
+            commands::appeals::next_sheet_number,
+            commands::appeals::sign_sheet_row,
+            commands::appeals::take_back_row,
+            commands::table::kiosk_settings,
+            commands::table::set_pin,
+            commands::table::set_idle_seconds,
+            commands::table::table_mode_status,
+            commands::table::start_table_mode,
+            commands::table::leave_table_mode,
+            commands::table::table_words,
+            commands::table::table_sign,
         ])
+        .on_window_event(|window, event| {
+            // In table mode the window closes only through the PIN: the close is refused and
+            // the signing form asks for the PIN (leave_table_mode closes it after). A DOM event
+            // reaches the page without granting it Tauri's event API.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.state::<AppState>().in_table_mode() {
+                    api.prevent_close();
+                    if let Some(webview) = window.get_webview_window(window.label()) {
+                        let _ = webview.eval(
+                            "window.dispatchEvent(new Event('campaign-desk-close-requested'))",
+                        );
+                    }
+                }
+            }
+        })
 }
 
 /// The app's configuration, window, capabilities and embedded `ui/`.

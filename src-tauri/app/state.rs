@@ -1,6 +1,7 @@
 //! What the window's commands share: the one open store, and when the process started.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
@@ -29,6 +30,9 @@ pub struct AppState {
     chosen_bundle: Mutex<Option<(PathBuf, Option<Seen>)>>,
     /// Set in `main` before anything else, for the first-paint measurement.
     pub started: Instant,
+    /// Table mode is on (mirrors the database, for the window's close request, which must
+    /// not wait on the store).
+    table_mode: AtomicBool,
 }
 
 impl AppState {
@@ -37,7 +41,16 @@ impl AppState {
             store: Arc::new(Mutex::new(store)),
             chosen_bundle: Mutex::new(None),
             started,
+            table_mode: AtomicBool::new(false),
         }
+    }
+
+    pub fn set_table_mode(&self, on: bool) {
+        self.table_mode.store(on, Ordering::SeqCst);
+    }
+
+    pub fn in_table_mode(&self) -> bool {
+        self.table_mode.load(Ordering::SeqCst)
     }
 
     pub fn choose_bundle(&self, path: Option<PathBuf>) {

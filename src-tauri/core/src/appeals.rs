@@ -476,6 +476,11 @@ pub fn current_text(conn: &Connection, appeal: Id, lang: &str) -> Result<Text> {
     Err(Error::NotFound(Message::new("appeal_not_found")))
 }
 
+/// `current_text` for the window, which holds a store rather than a connection.
+pub fn current_text_in(store: &Store, appeal: Id, lang: &str) -> Result<Text> {
+    current_text(store.conn(), appeal, lang)
+}
+
 /// A version in the appeal's history, without its words.
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionInfo {
@@ -592,6 +597,54 @@ pub fn prominent(conn: &Connection, appeal: Id) -> Result<Vec<Prominent>> {
                 statement: r.get(4)?,
                 featured: r.get(5)?,
                 display_order: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// A signer found by the appeal page's search (to make them prominent, or open their page).
+#[derive(Debug, Clone, Serialize)]
+pub struct SignerHit {
+    pub signature_id: Id,
+    pub person_id: Id,
+    pub name: String,
+    pub email: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub prominent: bool,
+}
+
+/// Signers of an appeal whose name or email contains `query` (case ignored), at most `limit`.
+/// The query is a bound value with LIKE's wildcards escaped, never SQL.
+pub fn find_signers(store: &Store, appeal: Id, query: &str, limit: i64) -> Result<Vec<SignerHit>> {
+    let query = text::line("search", query, 100)?;
+    let pattern = format!(
+        "%{}%",
+        query
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let mut stmt = store.conn().prepare(
+        "SELECT s.id, p.id, trim(p.given_name || ' ' || p.family_name), p.email, p.city,
+                p.country, s.prominent
+           FROM signatures s JOIN people p ON p.id = s.person_id
+          WHERE s.appeal_id = ?1
+            AND (p.given_name || ' ' || p.family_name LIKE ?2 ESCAPE '\\'
+                 OR p.email LIKE ?2 ESCAPE '\\')
+          ORDER BY s.prominent DESC, p.family_name, p.given_name LIMIT ?3",
+    )?;
+    let rows = stmt
+        .query_map(params![appeal, pattern, limit.clamp(1, 200)], |r| {
+            Ok(SignerHit {
+                signature_id: r.get(0)?,
+                person_id: r.get(1)?,
+                name: r.get(2)?,
+                email: r.get(3)?,
+                city: r.get(4)?,
+                country: r.get(5)?,
+                prominent: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -188,3 +188,30 @@ mod tests {
         );
     }
 }
+
+/// An event as a picker lists it: newest first, undated ones ("to be announced") on top.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct EventBrief {
+    pub id: Id,
+    pub title: String,
+    pub starts_at: Option<String>,
+    pub time_zone: String,
+}
+
+pub fn brief(store: &crate::Store) -> Result<Vec<EventBrief>> {
+    let mut stmt = store.conn().prepare(
+        "SELECT id, title, starts_at, time_zone FROM events
+          ORDER BY starts_at IS NOT NULL, starts_at DESC, title",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(EventBrief {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                starts_at: r.get(2)?,
+                time_zone: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::id::Id;
 use crate::messages::Message;
 use crate::store::Store;
 use crate::sync::Tx;
@@ -126,6 +127,64 @@ pub fn check_pin(store: &mut Store, pin: &str, now: DateTime<Utc>) -> Result<()>
     Err(Error::Invalid(
         Message::new("wrong_pin").with("count", wait),
     ))
+}
+
+/// Table mode as this laptop has it: the appeal the table collects for, at which event.
+/// Kept in the database, so that a restarted window comes back to the signing form.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TableMode {
+    pub appeal: Id,
+    pub event: Option<Id>,
+    pub idle_seconds: i64,
+}
+
+pub fn table_mode(store: &Store) -> Result<Option<TableMode>> {
+    let conn = store.conn();
+    let Some(appeal) = get(conn, "table_appeal")?.filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let event = get(conn, "table_event")?.filter(|s| !s.is_empty());
+    Ok(Some(TableMode {
+        appeal: appeal.parse()?,
+        event: event.map(|e| e.parse()).transpose()?,
+        idle_seconds: settings(store)?.idle_seconds,
+    }))
+}
+
+/// Starts table mode for an open appeal. It needs a PIN, since leaving does.
+pub fn start_table_mode(store: &mut Store, appeal: Id, event: Option<Id>) -> Result<TableMode> {
+    if !settings(store)?.has_pin {
+        return Err(Error::invalid("no_pin"));
+    }
+    let status: Option<String> = store
+        .conn()
+        .query_row("SELECT status FROM appeals WHERE id = ?1", [appeal], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match status.as_deref() {
+        None => return Err(Error::NotFound(Message::new("appeal_not_found"))),
+        Some("open") => {}
+        Some(_) => return Err(Error::Conflict(Message::new("appeal_not_open"))),
+    }
+    store.write(|w| {
+        put(w, "table_appeal", &appeal.to_string())?;
+        put(
+            w,
+            "table_event",
+            &event.map(|e| e.to_string()).unwrap_or_default(),
+        )
+    })?;
+    table_mode(store)?.ok_or_else(|| Error::invalid("no_pin"))
+}
+
+/// Leaves table mode with the organizer's PIN.
+pub fn leave_table_mode(store: &mut Store, pin: &str, now: DateTime<Utc>) -> Result<()> {
+    check_pin(store, pin, now)?;
+    store.write(|w| {
+        put(w, "table_appeal", "")?;
+        put(w, "table_event", "")
+    })
 }
 
 #[cfg(test)]

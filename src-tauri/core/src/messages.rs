@@ -115,7 +115,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "bad_idle_seconds",
         "The idle time is from {min} to {max} seconds",
     ),
-    ("table_mode_on", "Table mode is on: leave it with the organizer's PIN first"),
+    ("table_mode_off", "Table mode is not on"),
+    ("file_unreadable", "The file {path} cannot be read: {cause}"),
     ("donation_not_found", "This donation is no longer there"),
     ("conflict_not_found", "This merge decision is no longer waiting for review"),
     (
@@ -216,6 +217,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("field.consent_wording", "Consent wording"),
     ("field.contact_wording", "Contact consent wording"),
     ("field.entered_by", "Typed by"),
+    ("field.search", "Search"),
     ("field.event_title", "Event title"),
     ("field.description", "Description"),
     ("field.venue", "Venue"),

@@ -324,3 +324,84 @@ mod tests {
         );
     }
 }
+
+/// A person as their page shows them: details, signatures, consent record.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PersonPage {
+    pub id: Id,
+    pub given_name: String,
+    pub family_name: String,
+    pub email: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub title: Option<String>,
+    pub may_contact: bool,
+    pub signatures: Vec<SignatureLine>,
+    pub consents: Vec<crate::signing::ConsentAct>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SignatureLine {
+    pub id: Id,
+    pub appeal_id: Id,
+    pub appeal_title: String,
+    pub signed_at: String,
+    pub source: String,
+    pub display: String,
+    pub sheet_number: Option<i64>,
+    pub sheet_row: Option<i64>,
+    pub version: Option<i64>,
+    pub lang: Option<String>,
+}
+
+pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
+    let conn = store.conn();
+    let mut page = conn
+        .query_row(
+            "SELECT given_name, family_name, email, city, country, title FROM people WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(PersonPage {
+                    id,
+                    given_name: r.get(0)?,
+                    family_name: r.get(1)?,
+                    email: r.get(2)?,
+                    city: r.get(3)?,
+                    country: r.get(4)?,
+                    title: r.get(5)?,
+                    may_contact: false,
+                    signatures: Vec::new(),
+                    consents: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(Message::new("person_not_found")))?;
+    let mut stmt = conn.prepare(
+        "SELECT s.id, s.appeal_id, a.title, s.signed_at, s.source, s.display, ps.number,
+                s.sheet_row, t.version, t.lang
+           FROM signatures s JOIN appeals a ON a.id = s.appeal_id
+           LEFT JOIN paper_sheets ps ON ps.id = s.sheet_id
+           LEFT JOIN appeal_texts t ON t.id = s.text_id
+          WHERE s.person_id = ?1 ORDER BY s.signed_at",
+    )?;
+    page.signatures = stmt
+        .query_map([id], |r| {
+            Ok(SignatureLine {
+                id: r.get(0)?,
+                appeal_id: r.get(1)?,
+                appeal_title: r.get(2)?,
+                signed_at: r.get(3)?,
+                source: r.get(4)?,
+                display: r.get(5)?,
+                sheet_number: r.get(6)?,
+                sheet_row: r.get(7)?,
+                version: r.get(8)?,
+                lang: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    page.consents = crate::signing::consents(conn, id)?;
+    page.may_contact = crate::signing::may_contact(conn, id)?;
+    Ok(page)
+}

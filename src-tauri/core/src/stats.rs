@@ -25,6 +25,8 @@ pub struct Stats {
 #[derive(Debug, Clone, Serialize)]
 pub struct AppealStats {
     pub id: Id,
+    /// The appeal's short name, as `sign --appeal` takes it.
+    pub slug: String,
     pub title: String,
     pub signers: i64,
     pub countries: i64,
@@ -63,7 +65,7 @@ pub fn collect(store: &Store) -> Result<Stats> {
     let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
 
     let mut stmt = conn.prepare(
-        "SELECT a.id, a.title, count(s.id), count(DISTINCT p.country)
+        "SELECT a.id, coalesce(a.slug, ''), a.title, count(s.id), count(DISTINCT p.country)
            FROM appeals a
            LEFT JOIN signatures s ON s.appeal_id = a.id
            LEFT JOIN people p ON p.id = s.person_id
@@ -73,9 +75,10 @@ pub fn collect(store: &Store) -> Result<Stats> {
         .query_map([], |r| {
             Ok(AppealStats {
                 id: r.get(0)?,
-                title: r.get(1)?,
-                signers: r.get(2)?,
-                countries: r.get(3)?,
+                slug: r.get(1)?,
+                title: r.get(2)?,
+                signers: r.get(3)?,
+                countries: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
