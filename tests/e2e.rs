@@ -127,6 +127,16 @@ fn sample_campaign_from_the_welcome_screen() {
     assert_eq!(session.text("#check-result"), "The database is sound.");
     session.screenshot(&screenshot_dir().join("settings.png"));
 
+    // The sample's appeal, in three languages, with its prominent signers.
+    session.click("[data-section='appeals']");
+    session.wait_for("#appeal-list");
+    session.click("#appeal-list .appeal-link");
+    session.wait_for("#prominent-list");
+    assert!(session.find("#words-tab-fa").is_some() && session.find("#words-tab-es").is_some());
+    session.screenshot(&screenshot_dir().join("sample-appeal.png"));
+    session.execute("document.getElementById('prominent-list').scrollIntoView()");
+    session.screenshot(&screenshot_dir().join("sample-appeal-prominent.png"));
+
     // Every section of the frame opens.
     for section in ["signers", "events", "money", "print"] {
         session.click(&format!("[data-section='{section}']"));
@@ -377,4 +387,274 @@ fn edit_city(db: &Path, person: &[u8], city: &str) {
     store
         .write(|w| desk_core::people::update(w, id, &edited))
         .unwrap();
+}
+
+fn db_count(db: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn db_text(db: &Path, sql: &str) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Types one visitor's details into the table-mode form and signs.
+fn sign_at_table(
+    session: &Session,
+    given: &str,
+    family: &str,
+    email: &str,
+    country: &str,
+    display: &str,
+) {
+    session.type_into("#tm-given", given);
+    session.type_into("#tm-family", family);
+    session.type_into("#tm-email", email);
+    session.type_into("#tm-city", "Berlin");
+    session.type_into("#tm-country", country);
+    session.click(&format!("#tm-display-{display}"));
+    session.click("#tm-sign");
+    session.wait_for("#tm-thanks:not([hidden])");
+}
+
+#[test]
+fn an_appeal_signed_in_table_mode_and_typed_from_paper() {
+    use webdriver::{ENTER, TAB};
+    let NewWindow { session, db, .. } = &new_window();
+    let shots = screenshot_dir();
+    session.type_into("#campaign-name-input", "Free them all");
+    session.click("#start-empty");
+    session.wait_for("[data-stat='people']");
+
+    // The organizer sets a PIN and a short idle time for this test.
+    session.click("[data-section='settings']");
+    session.type_into("#pin-new", "2468");
+    session.type_into("#pin-again", "2468");
+    session.click("#save-pin");
+    wait_for_text(session, "#pin-state", "The PIN is saved.");
+    session.type_into("#idle-seconds", "5");
+    session.click("#save-idle");
+    wait_for_text(session, "#idle-saved", "Saved");
+    assert!(!db_text(
+        db,
+        "SELECT value FROM local_settings WHERE key = 'pin_hash'"
+    )
+    .contains("2468"));
+
+    // An appeal in English, then its Farsi words.
+    session.click("[data-section='appeals']");
+    session.type_into("#new-appeal-title", "Free Them Now");
+    session.type_into(
+        "#new-appeal-text",
+        "We call for the release of all prisoners of conscience.",
+    );
+    session.execute("document.getElementById('new-appeal-status').value = 'open'");
+    session.click("#create-appeal");
+    wait_for_text(session, "#appeal-title", "Free Them Now");
+    session.click("#words-tab-fa");
+    let fa_title = "همه را آزاد کنید";
+    session.type_into("#words-title", fa_title);
+    session.type_into("#words-text", "ما خواهان آزادی همه‌ی زندانیان عقیدتی هستیم.");
+    session.click("#save-words");
+    session.wait_for("#words-tab-fa");
+    assert_eq!(
+        db_count(
+            db,
+            "SELECT count(*) FROM appeal_texts WHERE lang = 'fa' AND version = 1"
+        ),
+        1
+    );
+    session.screenshot(&shots.join("appeal-page.png"));
+
+    // Table mode in English.
+    session.click("#start-table-mode");
+    session.wait_for("#tm-given");
+    assert_eq!(
+        session.execute("return document.documentElement.dir"),
+        "ltr"
+    );
+    assert_eq!(session.text("#tm-title"), "Free Them Now");
+    assert_eq!(
+        session.attribute("#tm-given", "autocomplete").as_deref(),
+        Some("off")
+    );
+    session.type_into("#tm-given", "Nahid");
+    session.type_into("#tm-family", "Tehrani");
+    session.type_into("#tm-city", "Berlin");
+    session.type_into("#tm-country", "Germ");
+    session.click("#tm-country-list [data-code='DE']");
+    session.click("#tm-display-name_city");
+    assert_eq!(
+        session.text("#tm-preview"),
+        "It will appear as: Nahid T., Berlin"
+    );
+    session.type_into("#tm-email", "nahid@example.org");
+    session.screenshot(&shots.join("table-en.png"));
+    session.click("#tm-sign");
+    session.wait_for("#tm-thanks:not([hidden])");
+    assert_eq!(
+        session.text("#tm-thanks-count"),
+        "1 person from 1 country has signed."
+    );
+    session.screenshot(&shots.join("table-thanks.png"));
+    // A clean form within two seconds, ready for the next visitor.
+    session.wait_for("#tm-thanks[hidden]");
+    assert_eq!(
+        session.execute("return document.getElementById('tm-given').value"),
+        ""
+    );
+
+    // Farsi: the whole screen mirrored, the Farsi words shown and recorded.
+    session.click("#tm-lang-fa");
+    wait_for_text(session, "#tm-title", fa_title);
+    assert_eq!(
+        session.execute("return document.documentElement.dir"),
+        "rtl"
+    );
+    assert_eq!(session.text("#tm-sign"), "امضای فراخوان");
+    session.type_into("#tm-given", "علی");
+    session.type_into("#tm-family", "کریمی");
+    session.type_into("#tm-email", "ali@example.org");
+    session.type_into("#tm-country", "آلمان");
+    session.click("#tm-display-full");
+    session.screenshot(&shots.join("table-fa.png"));
+    session.click("#tm-sign");
+    session.wait_for("#tm-thanks:not([hidden])");
+    assert_eq!(
+        session.text("#tm-thanks-count"),
+        "۲ نفر از ۱ کشور امضا کرده‌اند."
+    );
+    session.wait_for("#tm-thanks[hidden]");
+    assert_eq!(
+        db_text(db, "SELECT t.lang FROM signatures s JOIN appeal_texts t ON t.id = s.text_id JOIN people p ON p.id = s.person_id WHERE p.email = 'ali@example.org'"),
+        "fa"
+    );
+
+    // Signing again with the same email: the same thank-you, and still one signature.
+    session.click("#tm-lang-en");
+    wait_for_text(session, "#tm-title", "Free Them Now");
+    sign_at_table(session, "N.", "T.", " NAHID@example.org", "DE", "initials");
+    assert_eq!(
+        session.text("#tm-thanks-count"),
+        "2 people from 1 country have signed."
+    );
+    session.wait_for("#tm-thanks[hidden]");
+    assert_eq!(db_count(db, "SELECT count(*) FROM signatures"), 2);
+    assert_eq!(db_text(db, "SELECT display FROM signatures s JOIN people p ON p.id = s.person_id WHERE p.email = 'nahid@example.org'"), "initials");
+
+    // A form left half-filled is empty after the idle time (5 s here).
+    session.type_into("#tm-given", "Half");
+    session.type_into("#tm-email", "half@example.org");
+    sleep(Duration::from_secs(7));
+    assert_eq!(session.execute("return document.getElementById('tm-given').value + document.getElementById('tm-email').value"), "");
+
+    // Leaving needs the PIN: a wrong one keeps table mode, the right one leaves it.
+    session.click("#tm-leave");
+    session.type_into("#tm-pin", "1111");
+    session.click("#tm-pin-ok");
+    wait_for_text(
+        session,
+        "#tm-pin-message",
+        "That PIN is not right; the next try is possible in 1 s",
+    );
+    assert!(session.find("#tm-given").is_some(), "still in table mode");
+    assert!(
+        session.find("[data-section='settings']").is_none(),
+        "no way into the app"
+    );
+    sleep(Duration::from_millis(1200));
+    session.type_into("#tm-pin", "2468");
+    session.click("#tm-pin-ok");
+    session.wait_for("#appeal-title");
+    assert_eq!(
+        session.execute("return document.documentElement.dir"),
+        "ltr"
+    );
+
+    // Ten rows of a paper sheet, by keyboard alone.
+    session.click("#type-sheets");
+    session.wait_for("#sheet-number");
+    session.type_into("#sheet-rows", "10");
+    session.type_into("#sheet-typist", "Mina");
+    session.click("#sheet-start");
+    session.wait_for("#row-given");
+    let rows = [
+        ("Ana", "Ruiz", "ana@example.org", "Madrid", "ES"),
+        ("Omid", "Karimi", "", "Berlin", "Germany"),
+        ("Lea", "Roth", "lea@example.org", "Zurich", "CH"),
+        ("Nahid", "Tehrani", "nahid@example.org", "Berlin", "DE"),
+        ("Sara", "Haddad", "", "Paris", "France"),
+        ("Jin", "Wang", "jin@example.org", "Toronto", "CA"),
+        ("Eva", "Novak", "", "Prague", "CZ"),
+        ("Tom", "Baker", "tom@example.org", "Leeds", "GB"),
+        ("Maya", "Levi", "", "Haifa", "IL"),
+        ("Ali", "Demir", "ali.d@example.org", "Izmir", "Turkey"),
+    ];
+    let started = Instant::now();
+    for (i, (given, family, email, city, country)) in rows.iter().enumerate() {
+        session.keys(&format!(
+            "{given}{TAB}{family}{TAB}{email}{TAB}{city}{TAB}{country}{ENTER}"
+        ));
+        wait_for_text(session, "#row-number", &format!("Row {}", i + 2));
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!("ten paper rows by keyboard: {seconds:.1} s");
+    wait_for_text(session, "#sheet-count", "10 of 10 rows typed");
+    assert!(
+        session.text("#typed-rows").contains("had signed: updated"),
+        "Nahid's row says she had signed"
+    );
+    session.screenshot(&shots.join("sheet-entry.png"));
+    // Ctrl+Z takes back the last row; typed again, it is row 10 once more.
+    session.ctrl('z');
+    wait_for_text(session, "#row-number", "Row 10");
+    assert_eq!(
+        db_count(
+            db,
+            "SELECT count(*) FROM people WHERE family_name = 'Demir'"
+        ),
+        0
+    );
+    session.keys(&format!(
+        "Ali{TAB}Demir{TAB}ali.d@example.org{TAB}Izmir{TAB}TR{ENTER}"
+    ));
+    wait_for_text(session, "#row-number", "Row 11");
+
+    let traced: Vec<(i64, String, String)> = {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT s.sheet_row, p.family_name, coalesce(p.country, '') FROM signatures s
+                   JOIN people p ON p.id = s.person_id JOIN paper_sheets ps ON ps.id = s.sheet_id
+                  WHERE ps.number = 1 ORDER BY s.sheet_row",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    assert_eq!(traced.len(), 10);
+    for (i, (row, family, _)) in traced.iter().enumerate() {
+        assert_eq!((*row, family.as_str()), (i as i64 + 1, rows[i].1));
+    }
+    assert_eq!(
+        traced[1].2, "DE",
+        "a country typed by name is stored as its code"
+    );
+    assert_eq!(traced[9].2, "TR");
+    // Nahid signed at the table and on paper: still one signature, now traced to the paper.
+    assert_eq!(db_count(db, "SELECT count(*) FROM signatures s JOIN people p ON p.id = s.person_id WHERE p.email = 'nahid@example.org'"), 1);
+    assert_eq!(db_text(db, "SELECT typed_by FROM paper_sheets"), "Mina");
+
+    // The appeal's page counts them and lists the sheet.
+    session.click("#view .crumb a");
+    wait_for_text(
+        session,
+        "#appeal-count",
+        "11 people from 9 countries have signed",
+    );
+    assert!(session.text("#sheet-register").contains("10 of 10"));
+    session.screenshot(&shots.join("appeal-page-after.png"));
 }

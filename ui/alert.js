@@ -1,9 +1,15 @@
 // Shows errors as a readable message at the top of the window, never as a blank screen.
-import { has, t } from "./i18n.js";
+import { translator } from "./i18n.js";
 import { AppError } from "./api.js";
 
-/** The error in the reader's language: by its catalog key when it has one. */
-export function messageOf(error) {
+const app = translator("en");
+
+/**
+ * The error in the reader's language (`tr`, a translator; the app's by default): by its
+ * catalog key when it has one.
+ */
+export function messageOf(error, tr = app) {
+  const { has, t } = tr;
   if (error instanceof AppError) {
     if (error.code === "no_ipc") return t("error.no_ipc");
     if (error.key && has(`error.${error.key}`)) {
@@ -30,7 +36,7 @@ export function clearError() {
 /** Catches what no screen caught, so a bug still ends in a message. */
 export function installErrorHandlers() {
   const close = document.getElementById("alert-close");
-  close.textContent = t("error.close");
+  close.textContent = app.t("error.close");
   close.addEventListener("click", clearError);
   window.addEventListener("error", (event) => showError(event.error || event.message));
   window.addEventListener("unhandledrejection", (event) => showError(event.reason));

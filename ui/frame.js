@@ -1,14 +1,21 @@
 // The campaign's frame: navigation on the inline-start side, the current section beside it.
-// Sections are chosen by the address's hash (#dashboard), so Back and Forward work.
+// Sections are chosen by the address's hash (#dashboard), so Back and Forward work; a page
+// of one record adds its id (#appeal/<id>, #sheet/<appeal id>, #person/<id>).
 import { t } from "./i18n.js";
 import { el, replace } from "./dom.js";
 import { clearError, showError } from "./alert.js";
 import * as dashboard from "./screens/dashboard.js";
 import * as settings from "./screens/settings.js";
+import * as appeals from "./screens/appeals.js";
+import * as appeal from "./screens/appeal.js";
+import * as sheet from "./screens/sheet.js";
+import * as person from "./screens/person.js";
 import { later } from "./screens/later.js";
+import { showTable } from "./screens/table.js";
 
 const SECTIONS = [
   { id: "dashboard", render: dashboard.render },
+  { id: "appeals", render: appeals.render },
   { id: "signers", render: later("signers") },
   { id: "events", render: later("events") },
   { id: "money", render: later("money") },
@@ -16,12 +23,23 @@ const SECTIONS = [
   { id: "settings", render: settings.render },
 ];
 
+/** Pages of one record: the section whose link is current, and how to render the page. */
+const PAGES = [
+  { id: "appeal", section: "appeals", render: appeal.render },
+  { id: "sheet", section: "appeals", render: sheet.render },
+  { id: "person", section: "signers", render: person.render },
+];
+
 let cleanup = null;
+let frameRoot = null;
+let frameCampaign = null;
 // Counts navigations, so that a section still loading when the reader moves on is dropped.
 let visits = 0;
 
 /** Builds the frame in `root` and shows the section in the hash. Returns the section's id. */
 export async function showFrame(root, campaign) {
+  frameRoot = root;
+  frameCampaign = campaign;
   const links = SECTIONS.map((s) =>
     el("a", { href: `#${s.id}`, class: "nav-link", "data-section": s.id }, t(`nav.${s.id}`)),
   );
@@ -43,8 +61,11 @@ export async function showFrame(root, campaign) {
 
 async function show(view, links) {
   const visit = ++visits;
-  const id = location.hash.slice(1);
-  const section = SECTIONS.find((s) => s.id === id) || SECTIONS[0];
+  const [id, arg] = location.hash.slice(1).split("/");
+  const page = arg ? PAGES.find((p) => p.id === id) : null;
+  const section = page
+    ? { id: page.section, render: (view) => page.render(view, decodeURIComponent(arg)) }
+    : SECTIONS.find((s) => s.id === id) || SECTIONS[0];
   for (const a of links) {
     if (a.dataset.section === section.id) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
@@ -53,10 +74,10 @@ async function show(view, links) {
   cleanup = null;
   clearError();
   // Each visit renders into its own page: a stale one fills a page no longer shown.
-  const page = el("div", { class: "page" });
-  replace(view, page);
+  const into = el("div", { class: "page" });
+  replace(view, into);
   try {
-    const done = (await section.render(page)) || null;
+    const done = (await section.render(into)) || null;
     if (visit === visits) cleanup = done;
     else if (done) done();
   } catch (e) {
@@ -64,4 +85,18 @@ async function show(view, links) {
     throw e;
   }
   return section.id;
+}
+
+/**
+ * Hands the whole window to table mode (`mode` from start_table_mode). Leaving it with the PIN
+ * comes back to the appeal's page.
+ */
+export function enterTableMode(mode) {
+  if (cleanup) cleanup();
+  cleanup = null;
+  clearError();
+  showTable(frameRoot, mode, () => {
+    location.hash = `#appeal/${mode.appeal}`;
+    showFrame(frameRoot, frameCampaign).catch(() => {});
+  });
 }

@@ -1,41 +1,60 @@
-// Looks up user-visible strings in the message catalog and formats numbers and money for the
-// reader's language. Only English exists yet; the layout already follows `dir`.
+// Looks up user-visible strings in the message catalogs and formats numbers for the reader's
+// language. The app speaks English for now (the whole window in Farsi and Spanish comes with
+// their complete catalogs); table mode lets a visitor choose English, Farsi or Spanish for the
+// signing form, through a translator of its own (`translator`), so the rest of the app keeps
+// its language. A key missing from a catalog falls back to English and is logged.
 import en from "./messages/en.js";
+import fa from "./messages/fa.js";
+import es from "./messages/es.js";
 
-const catalog = en;
-export const locale = "en";
-const plurals = new Intl.PluralRules(locale);
-const integers = new Intl.NumberFormat(locale);
+/** The languages a visitor can choose, each named in itself. */
+export const LANGUAGES = [
+  { code: "en", name: "English", dir: "ltr" },
+  { code: "fa", name: "فارسی", dir: "rtl" },
+  { code: "es", name: "Español", dir: "ltr" },
+];
 
-/** Whether the catalog has `key`. */
-export function has(key) {
-  return Object.hasOwn(catalog, key);
+const CATALOGS = { en, fa, es };
+
+/** A translator for `locale`: t(), has(), formatCount(), its direction. */
+export function translator(locale) {
+  const catalog = CATALOGS[locale] || en;
+  const plurals = new Intl.PluralRules(locale);
+  const integers = new Intl.NumberFormat(locale);
+  const lang = LANGUAGES.find((l) => l.code === locale);
+  return {
+    locale,
+    dir: lang ? lang.dir : "ltr",
+    has: (key) => Object.hasOwn(catalog, key) || Object.hasOwn(en, key),
+    /**
+     * The message `key`, with `{name}` replaced by `params.name` (numbers formatted for the
+     * reader). A message with plural forms ({ one, other }) is chosen by `params.count`.
+     * A missing key shows itself, so it is noticed.
+     */
+    t(key, params = {}) {
+      let text = Object.hasOwn(catalog, key) ? catalog[key] : en[key];
+      if (text === undefined) {
+        console.error(`missing message: ${key}`);
+        return key;
+      }
+      if (typeof text === "object") {
+        text = text[plurals.select(Number(params.count))] ?? text.other;
+      }
+      return text.replace(/\{(\w+)\}/g, (whole, name) => {
+        if (!(name in params)) return whole;
+        const value = params[name];
+        return typeof value === "number" ? integers.format(value) : String(value);
+      });
+    },
+    formatCount: (n) => integers.format(n),
+  };
 }
 
-/**
- * The message `key`, with `{name}` replaced by `params.name` (numbers formatted for the reader).
- * A message with plural forms ({ one, other }) is chosen by `params.count`.
- * A missing key shows itself, so it is noticed.
- */
-export function t(key, params = {}) {
-  let text = catalog[key];
-  if (text === undefined) {
-    console.error(`missing message: ${key}`);
-    return key;
-  }
-  if (typeof text === "object") {
-    text = text[plurals.select(Number(params.count))] ?? text.other;
-  }
-  return text.replace(/\{(\w+)\}/g, (whole, name) => {
-    if (!(name in params)) return whole;
-    const value = params[name];
-    return typeof value === "number" ? integers.format(value) : String(value);
-  });
-}
-
-export function formatCount(n) {
-  return integers.format(n);
-}
+const app = translator("en");
+export const locale = app.locale;
+export const t = app.t;
+export const has = app.has;
+export const formatCount = app.formatCount;
 
 /** Money arrives as a decimal string ("14000.00"); Intl formats strings exactly, with no float. */
 export function formatMoney(decimal, currency) {
@@ -44,4 +63,8 @@ export function formatMoney(decimal, currency) {
 
 export function formatTime(date) {
   return new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(date);
+}
+
+export function formatDate(iso) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }

@@ -5,6 +5,7 @@ import { el, replace } from "./dom.js";
 import { installErrorHandlers, showError } from "./alert.js";
 import { showWelcome } from "./screens/welcome.js";
 import { showFrame } from "./frame.js";
+import { showTable } from "./screens/table.js";
 
 installErrorHandlers();
 boot();
@@ -15,8 +16,16 @@ async function boot() {
   replace(root, el("p", { class: "loading" }, t("app.loading")));
   try {
     const { campaign } = await call("campaign_status");
+    // A window that was in table mode (reloaded, restarted) comes back to the signing form.
+    const table = campaign ? await call("table_mode_status") : null;
     let screen;
-    if (campaign) {
+    if (table) {
+      showTable(root, table, () => {
+        location.hash = `#appeal/${table.appeal}`;
+        showFrame(root, campaign).catch(() => {});
+      });
+      screen = "table";
+    } else if (campaign) {
       screen = await showFrame(root, campaign);
     } else {
       showWelcome(root, (started) => showFrame(root, started).catch(() => {}));

@@ -95,7 +95,7 @@ impl Session {
     }
 
     /// The element matching `css`, if there is one now.
-    fn find(&self, css: &str) -> Option<String> {
+    pub fn find(&self, css: &str) -> Option<String> {
         let url = format!("{}/element", self.url);
         let mut response = self
             .agent
@@ -153,6 +153,36 @@ impl Session {
         );
     }
 
+    /// Presses keys as a person would, into whatever has the focus (WebDriver actions). Each
+    /// char is one key: WebDriver's codes name the special ones (TAB, ENTER, CONTROL below).
+    pub fn keys(&self, keys: &str) {
+        let mut actions = Vec::new();
+        for c in keys.chars() {
+            actions.push(json!({ "type": "keyDown", "value": c.to_string() }));
+            actions.push(json!({ "type": "keyUp", "value": c.to_string() }));
+        }
+        self.request(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
+        );
+    }
+
+    /// Presses `key` while holding Control (Ctrl+Z).
+    pub fn ctrl(&self, key: char) {
+        let actions = json!([
+            { "type": "keyDown", "value": CONTROL.to_string() },
+            { "type": "keyDown", "value": key.to_string() },
+            { "type": "keyUp", "value": key.to_string() },
+            { "type": "keyUp", "value": CONTROL.to_string() },
+        ]);
+        self.request(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
+        );
+    }
+
     pub fn execute(&self, script: &str) -> Value {
         self.request(
             "POST",
@@ -198,6 +228,11 @@ impl Drop for Session {
         let _ = self.driver.wait();
     }
 }
+
+/// WebDriver's codes for special keys.
+pub const TAB: char = '\u{E004}';
+pub const ENTER: char = '\u{E007}';
+pub const CONTROL: char = '\u{E009}';
 
 /// A port nobody listens on right now.
 fn free_port() -> u16 {

@@ -4,10 +4,12 @@ import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { showError } from "../alert.js";
 import { renderShare } from "./share.js";
+import { renderTableSettings } from "./table-settings.js";
 
 export async function render(view) {
   const info = await call("app_info");
   const share = el("section", { class: "share", id: "share", "aria-labelledby": "share-title" });
+  const table = el("section", { class: "share", id: "table-settings", "aria-labelledby": "table-settings-title" });
   const result = el("div", { id: "check-result", "aria-live": "polite" });
   const checkButton = el("button", { type: "button", id: "check-database" }, t("settings.check.button"));
   checkButton.addEventListener("click", async () => {
@@ -43,7 +45,8 @@ export async function render(view) {
       el("dt", {}, t("settings.language")),
       el("dd", {}, t("settings.language.value")),
     ),
+    table,
     share,
   );
-  await renderShare(share);
+  await Promise.all([renderTableSettings(table), renderShare(share)]);
 }

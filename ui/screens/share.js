@@ -5,6 +5,7 @@ import { t, formatCount } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { clearError, showError } from "../alert.js";
+import { busy } from "../busy.js";
 import { appliedSummary, arrivedTable, formatStamp, previewLead } from "../bundle-summary.js";
 
 /** Renders the section into `section` (an element of the Settings page). */
@@ -20,20 +21,6 @@ export async function renderShare(section) {
     othersList(status),
     reviewList(review.conflicts, section),
   );
-}
-
-/** Runs `work` with `button` busy; errors go to the banner. */
-async function busy(button, work) {
-  button.disabled = true;
-  clearError();
-  try {
-    return await work();
-  } catch (e) {
-    showError(e);
-    return undefined;
-  } finally {
-    button.disabled = false;
-  }
 }
 
 function laptopForm(status) {

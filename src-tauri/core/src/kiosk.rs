@@ -136,6 +136,8 @@ pub struct TableMode {
     pub appeal: Id,
     pub event: Option<Id>,
     pub idle_seconds: i64,
+    /// The appeal's own language, the form's first.
+    pub lang: String,
 }
 
 pub fn table_mode(store: &Store) -> Result<Option<TableMode>> {
@@ -144,8 +146,16 @@ pub fn table_mode(store: &Store) -> Result<Option<TableMode>> {
         return Ok(None);
     };
     let event = get(conn, "table_event")?.filter(|s| !s.is_empty());
+    let appeal: Id = appeal.parse()?;
+    let lang = conn
+        .query_row("SELECT lang FROM appeals WHERE id = ?1", [appeal], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or_else(|| "en".to_owned());
     Ok(Some(TableMode {
-        appeal: appeal.parse()?,
+        appeal,
+        lang,
         event: event.map(|e| e.parse()).transpose()?,
         idle_seconds: settings(store)?.idle_seconds,
     }))
