@@ -42,9 +42,10 @@ deps:
 test-tools:
 	@tauri-driver --help >/dev/null 2>&1 || cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
 
-# Benchmarks: recording and bundles (benches/sync.rs, against a baseline in the same run).
+# Benchmarks: recording and bundles (benches/sync.rs), a table-mode signature among a million
+# signers (benches/table_signing.rs); each against a baseline in the same run.
 bench: deps
-	cargo bench --locked -p desk-core --bench sync
+	cargo bench --locked -p desk-core --bench sync --bench table_signing
 
 # Benchmarks: start-up to first paint and resident memory (see benches/startup.sh).
 startup: deps

@@ -119,11 +119,29 @@ mod signing {
                 .optional()
                 .unwrap();
             assert!(existing.is_none());
+            // The words the signer saw, recorded with the signature and the consent act.
+            let (text, hash, consent): (Id, String, String) = tx
+                .query_row(
+                    "SELECT id, words_hash, consent FROM appeal_texts
+                      WHERE appeal_id = ?1 AND lang = 'en'
+                      ORDER BY version DESC, created_at DESC, id DESC LIMIT 1",
+                    [appeal],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap();
             tx.execute(
                 "INSERT INTO signatures (id, appeal_id, person_id, signed_at, source, display,
-                        prominent, statement, created_at, updated_at, written_by)
-                 VALUES (?1, ?2, ?3, ?4, 'table', 'full', 0, NULL, ?4, ?4, ?5)",
-                params![Id::new(), appeal, id, stamp, laptop],
+                        prominent, statement, created_at, updated_at, written_by, text_id,
+                        words_hash)
+                 VALUES (?1, ?2, ?3, ?4, 'table', 'full', 0, NULL, ?4, ?4, ?5, ?6, ?7)",
+                params![Id::new(), appeal, id, stamp, laptop, text, hash],
+            )
+            .unwrap();
+            tx.execute(
+                "INSERT INTO consents (id, person_id, appeal_id, purpose, given, at, how, wording,
+                        words_hash, lang, text_id, created_at, updated_at, written_by)
+                 VALUES (?1, ?2, ?3, 'signature', 1, ?4, 'table', ?5, ?6, 'en', ?7, ?4, ?4, ?8)",
+                params![Id::new(), id, appeal, stamp, consent, hash, text, laptop],
             )
             .unwrap();
             tx.commit().unwrap();

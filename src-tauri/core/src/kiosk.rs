@@ -247,6 +247,43 @@ mod tests {
     }
 
     #[test]
+    fn table_mode_needs_a_pin_to_start_and_to_leave() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("k.db")).unwrap();
+        crate::campaign::start(&mut store, "C").unwrap();
+        let appeal = store
+            .write(|w| {
+                crate::appeals::insert_appeal(w, &crate::appeals::NewAppeal::english("A", ""))
+            })
+            .unwrap();
+        let err = start_table_mode(&mut store, appeal, None).unwrap_err();
+        assert_eq!(err.message().key(), "no_pin");
+        set_pin(&mut store, None, "2468").unwrap();
+        store
+            .write(|w| crate::appeals::set_status(w, appeal, crate::appeals::Status::Closed))
+            .unwrap();
+        let err = start_table_mode(&mut store, appeal, None).unwrap_err();
+        assert_eq!(err.message().key(), "appeal_not_open");
+        store
+            .write(|w| crate::appeals::set_status(w, appeal, crate::appeals::Status::Open))
+            .unwrap();
+        let mode = start_table_mode(&mut store, appeal, None).unwrap();
+        assert_eq!(
+            (mode.appeal, mode.lang.as_str(), mode.idle_seconds),
+            (appeal, "en", 60)
+        );
+        // A restarted window finds it still on.
+        drop(store);
+        let mut store = Store::open(dir.path().join("k.db")).unwrap();
+        assert_eq!(table_mode(&store).unwrap(), Some(mode));
+        let now = Utc::now();
+        assert!(leave_table_mode(&mut store, "1111", now).is_err());
+        assert!(table_mode(&store).unwrap().is_some());
+        leave_table_mode(&mut store, "2468", now + Duration::seconds(2)).unwrap();
+        assert_eq!(table_mode(&store).unwrap(), None);
+    }
+
+    #[test]
     fn idle_time_has_a_default_and_bounds() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path().join("k.db")).unwrap();
