@@ -657,4 +657,34 @@ fn an_appeal_signed_in_table_mode_and_typed_from_paper() {
     );
     assert!(session.text("#sheet-register").contains("10 of 10"));
     session.screenshot(&shots.join("appeal-page-after.png"));
+
+    // Nahid withdraws her signature: one action on her page, recorded like giving it.
+    session.type_into("#signer-search", "Tehrani");
+    session.click("#signer-hits a");
+    wait_for_text(session, "#person-name", "Nahid Tehrani");
+    assert!(session
+        .text("#person-signatures")
+        .contains("sheet 1, row 4"));
+    session.screenshot(&shots.join("person.png"));
+    session.click("#person-signatures button.danger");
+    session.click("#person-signatures button.danger[id$='-confirm']");
+    wait_for_text(
+        session,
+        "#person-done",
+        "The signature was withdrawn and the withdrawal recorded.",
+    );
+    assert!(
+        session.find("#person-signatures").is_none(),
+        "no signature left on her page"
+    );
+    assert_eq!(db_count(db, "SELECT count(*) FROM signatures"), 10);
+    assert_eq!(
+        db_count(db, "SELECT count(*) FROM consents c JOIN people p ON p.id = c.person_id WHERE p.email = 'nahid@example.org' AND purpose = 'signature' AND given = 0"),
+        1
+    );
+    session.screenshot(&shots.join("person-withdrawn.png"));
+    session.click("[data-section='settings']");
+    session.wait_for("#pin-current");
+    session.execute("document.getElementById('table-settings').scrollIntoView()");
+    session.screenshot(&shots.join("settings-table-mode.png"));
 }
