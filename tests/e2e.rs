@@ -183,11 +183,17 @@ fn empty_campaign_with_a_readable_error_and_literal_text() {
     session.screenshot(&screenshot_dir().join("empty-dashboard.png"));
 }
 
-/// Waits until the element's text is `expected`.
+/// Waits until the element's text is `expected`. The element is looked up afresh each time
+/// (by script, not by a WebDriver handle), since a screen may re-render it meanwhile.
 fn wait_for_text(session: &Session, css: &str, expected: &str) {
     let deadline = Instant::now() + Duration::from_secs(45);
+    let script = format!(
+        "const e = document.querySelector({}); return e ? e.innerText.trim() : null;",
+        serde_json::to_string(css).unwrap()
+    );
     loop {
-        let text = session.text(css);
+        let text = session.execute(&script);
+        let text = text.as_str().unwrap_or_default();
         if text == expected {
             return;
         }
@@ -457,7 +463,7 @@ fn an_appeal_signed_in_table_mode_and_typed_from_paper() {
     session.type_into("#words-title", fa_title);
     session.type_into("#words-text", "ما خواهان آزادی همه‌ی زندانیان عقیدتی هستیم.");
     session.click("#save-words");
-    session.wait_for("#words-tab-fa");
+    wait_for_text(session, "#words-saved", "Saved as version 1");
     assert_eq!(
         db_count(
             db,

@@ -8,6 +8,9 @@ import { busy } from "../busy.js";
 import { countryName } from "../countries.js";
 import { enterTableMode } from "../frame.js";
 
+/** The language whose words were last open, per appeal: saving re-renders the page on it. */
+const openLanguage = new Map();
+
 export async function render(view, id) {
   const [page, events, kiosk] = await Promise.all([
     call("appeal_page", { appeal: id }),
@@ -79,6 +82,7 @@ function wordsPanel(page, rerender) {
   const body = el("div", { id: "words-editor" });
   const tabs = el("div", { class: "tabs", role: "tablist" });
   const show = (lang) => {
+    openLanguage.set(s.id, lang);
     for (const b of tabs.querySelectorAll("button")) b.setAttribute("aria-selected", String(b.dataset.lang === lang));
     const text = page.texts.find((x) => x.lang === lang);
     replace(body, wordsForm(s.id, lang, text, rerender));
@@ -94,7 +98,8 @@ function wordsPanel(page, rerender) {
     el("h2", { class: "section-title" }, t("appeal.words")),
     el("p", { class: "hint" }, t("appeal.words.hint")),
     tabs, body);
-  show(s.lang);
+  const last = openLanguage.get(s.id);
+  show(last && (langs.includes(last) || missing.some((l) => l.code === last)) ? last : s.lang);
   return panel;
 }
 
