@@ -33,6 +33,8 @@ pub struct AppState {
     /// Table mode is on (mirrors the database, for the window's close request, which must
     /// not wait on the store).
     table_mode: AtomicBool,
+    /// What the thank-you counts: (appeal, signers when table mode began, signings since).
+    table_count: Mutex<Option<(desk_core::Id, i64, i64)>>,
 }
 
 impl AppState {
@@ -42,7 +44,33 @@ impl AppState {
             chosen_bundle: Mutex::new(None),
             started,
             table_mode: AtomicBool::new(false),
+            table_count: Mutex::new(None),
         }
+    }
+
+    /// The running count after one more signing at this table: the signers when table mode
+    /// began plus every signing since, a returning signer's too. So the count goes up alike
+    /// for everyone, and nobody learns from it whether an email had signed before.
+    pub fn count_table_signing(&self, appeal: desk_core::Id, signers_now: i64) -> i64 {
+        let mut count = self
+            .table_count
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let (_, base, added) = match *count {
+            Some((a, base, added)) if a == appeal => (a, base, added + 1),
+            // The first signing since table mode began here (or since a restart).
+            _ => (appeal, signers_now - 1, 1),
+        };
+        *count = Some((appeal, base, added));
+        base + added
+    }
+
+    /// Forgets the table's count (table mode left or started anew).
+    pub fn reset_table_count(&self) {
+        *self
+            .table_count
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
     }
 
     pub fn set_table_mode(&self, on: bool) {

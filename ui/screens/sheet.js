@@ -9,6 +9,7 @@ import { el, replace } from "../dom.js";
 import { busy } from "../busy.js";
 import { clearError, messageOf, showError } from "../alert.js";
 import { countryName, matchCountries, resolveCountry } from "../countries.js";
+import { languageSelect } from "./appeals.js";
 
 const DISPLAYS = ["hidden", "full", "name_city", "initials"];
 
@@ -24,8 +25,9 @@ export async function render(view, appealId) {
   ];
   const body = el("div", {});
   replace(view, header, body);
-  startForm(body, page.summary, events, next);
   let undo = null;
+  body.setUndo = (f) => { undo = f; };
+  startForm(body, page.summary, events, next);
   // Ctrl+Z anywhere on this page takes back the last row (the fields' own undo is not needed:
   // a row is short, and the last saved row is what a typist wants back).
   const onKey = (e) => {
@@ -35,17 +37,19 @@ export async function render(view, appealId) {
     }
   };
   window.addEventListener("keydown", onKey);
-  body.setUndo = (f) => { undo = f; };
   return () => window.removeEventListener("keydown", onKey);
 }
 
 function startForm(body, appeal, events, next) {
+  body.setUndo(null); // Ctrl+Z never reaches back into the sheet before
+
   const number = el("input", { type: "number", id: "sheet-number", min: "1", step: "1", value: String(next) });
   const event = el("select", { id: "sheet-event" },
     el("option", { value: "" }, t("sheet.no_event")),
     events.map((e) => el("option", { value: e.id }, e.title)));
   const rows = el("input", { type: "number", id: "sheet-rows", min: "0", step: "1" });
   const typist = el("input", { type: "text", id: "sheet-typist", maxlength: "100", autocomplete: "off" });
+  const lang = languageSelect("sheet-lang", appeal.lang);
   const button = el("button", { type: "submit", class: "primary", id: "sheet-start" }, t("sheet.start"));
   const form = el("form", { class: "panel", id: "sheet-form" },
     el("p", { class: "hint" }, t("sheet.lead")),
@@ -53,7 +57,8 @@ function startForm(body, appeal, events, next) {
       el("div", {}, el("label", { for: "sheet-number" }, t("sheet.number")), number),
       el("div", {}, el("label", { for: "sheet-event" }, t("sheet.event")), event),
       el("div", {}, el("label", { for: "sheet-rows" }, t("sheet.rows")), rows),
-      el("div", {}, el("label", { for: "sheet-typist" }, t("sheet.typist")), typist)),
+      el("div", {}, el("label", { for: "sheet-typist" }, t("sheet.typist")), typist),
+      el("div", {}, el("label", { for: "sheet-lang" }, t("sheet.lang")), lang)),
     button);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -61,7 +66,8 @@ function startForm(body, appeal, events, next) {
       const sheet = { number: Number(number.value), event: event.value || null,
         rows_on_paper: rows.value === "" ? null : Number(rows.value), typed_by: typist.value || null };
       const opened = await call("open_sheet", { appeal: appeal.id, sheet });
-      typing(body, appeal, events, sheet, opened);
+      // The language the sheet was printed in: its consent words are the ones recorded.
+      typing(body, appeal, events, sheet, opened, lang.value);
     });
   });
   replace(body, form);
@@ -69,7 +75,7 @@ function startForm(body, appeal, events, next) {
   number.select();
 }
 
-function typing(body, appeal, events, sheet, opened) {
+function typing(body, appeal, events, sheet, opened, lang) {
   let row = opened.next_row;
   const taken = []; // what each row typed here did, newest last, for Ctrl+Z
   const rowLabel = el("span", { id: "row-number", class: "row-number" });
@@ -119,37 +125,46 @@ function typing(body, appeal, events, sheet, opened) {
     given.node.focus();
   };
 
+  let saving = false;
   const save = async () => {
+    if (saving) return; // a second Enter while the row is being saved
     clearError();
     let code = null;
     if (country.node.value.trim()) {
+      // A code or a whole name, or a start that only one country's name has ("Germ").
       code = resolveCountry(country.node.value, "en");
-      const guess = code ? null : matchCountries(country.node.value, "en", 1)[0];
-      if (!code && guess) code = guess.code;
+      const matches = code ? [] : matchCountries(country.node.value, "en", 2);
+      if (!code && matches.length === 1) code = matches[0].code;
       if (!code) {
         status.textContent = t("sheet.country.unknown", { value: country.node.value.trim() });
         country.node.focus();
         return;
       }
     }
+    const thisRow = row;
+    const typed = { given: given.node.value, family: family.node.value, email: email.node.value,
+      city: city.node.value, country: country.node.value, display: display.value, contact: contact.checked };
+    saving = true;
     try {
       const signed = await call("sign_sheet_row", { signing: {
         appeal: appeal.id,
         person: { given_name: given.node.value, family_name: family.node.value, email: email.node.value || null,
           city: city.node.value || null, country: code },
-        lang: appeal.lang, source: "paper", display: display.value, contact_consent: contact.checked,
-        event: sheet.event, sheet: [opened.id, row], entered_by: sheet.typed_by,
+        lang, source: "paper", display: display.value, contact_consent: contact.checked,
+        event: sheet.event, sheet: [opened.id, thisRow], entered_by: sheet.typed_by,
       } });
-      const name = `${given.node.value} ${family.node.value}`.trim();
+      const name = `${typed.given} ${typed.family}`.trim();
       const note = signed.already_signed ? t("sheet.already_signed") : null;
-      taken.push({ signed, row });
-      rows = [...rows, { row, name, email: email.node.value.trim() || null, note }];
+      taken.push({ signed, row: thisRow, typed });
+      rows = [...rows, { row: thisRow, name, email: typed.email.trim() || null, note }];
       showRows(rows);
-      status.textContent = note ? t("sheet.saved.updated", { row, name }) : t("sheet.saved", { row, name });
-      setRow(row + 1);
+      status.textContent = note ? t("sheet.saved.updated", { row: thisRow, name }) : t("sheet.saved", { row: thisRow, name });
+      setRow(thisRow + 1);
       clearRow();
     } catch (e) {
       status.textContent = messageOf(e);
+    } finally {
+      saving = false;
     }
   };
 
@@ -162,7 +177,15 @@ function typing(body, appeal, events, sheet, opened) {
       showRows(rows);
       setRow(last.row);
       status.textContent = t("sheet.taken_back", { row: last.row });
-      clearRow();
+      // The row comes back into the fields, to be corrected and saved again.
+      given.node.value = last.typed.given;
+      family.node.value = last.typed.family;
+      email.node.value = last.typed.email;
+      city.node.value = last.typed.city;
+      country.node.value = last.typed.country;
+      display.value = last.typed.display;
+      contact.checked = last.typed.contact;
+      given.node.focus();
     } catch (e) {
       taken.push(last);
       showError(e);

@@ -13,6 +13,8 @@ import { displayName } from "../display-name.js";
 import { countryName, matchCountries, resolveCountry } from "../countries.js";
 
 const DISPLAYS = ["full", "name_city", "initials", "hidden"];
+/** What counts as someone at the form, for the idle time. */
+const ACTIVITY = ["input", "keydown", "pointerdown", "touchstart", "scroll"];
 /** How long the thank-you stays before the form is clean again. */
 const THANKS_MS = 1800;
 
@@ -32,19 +34,21 @@ class TableScreen {
     this.mode = mode;
     this.onLeave = onLeave;
     this.lang = LANGUAGES.some((l) => l.code === mode.lang) ? mode.lang : "en";
+    this.firstLang = this.lang;
     this.tr = translator(this.lang);
     this.country = null;
     this.lastActivity = Date.now();
     this.saving = false;
+    this.appTitle = document.title;
   }
 
   start() {
     window.onhashchange = null; // no section of the app is reachable from here
     this.build();
     this.setLanguage(this.lang).catch((e) => this.say(e));
-    const activity = () => { this.lastActivity = Date.now(); };
-    for (const type of ["input", "keydown", "pointerdown", "touchstart", "scroll"]) {
-      this.root.addEventListener(type, activity, { capture: true, passive: true });
+    this.activity = () => { this.lastActivity = Date.now(); };
+    for (const type of ACTIVITY) {
+      this.root.addEventListener(type, this.activity, { capture: true, passive: true });
     }
     this.idleTimer = setInterval(() => this.clearIfIdle(), 1000);
     this.onClose = () => this.askPin(true);
@@ -65,8 +69,12 @@ class TableScreen {
     window.removeEventListener("campaign-desk-close-requested", this.onClose);
     window.removeEventListener("keydown", this.onKey, { capture: true });
     window.removeEventListener("contextmenu", this.contextMenu);
+    for (const type of ACTIVITY) {
+      this.root.removeEventListener(type, this.activity, { capture: true, passive: true });
+    }
     document.documentElement.lang = "en";
     document.documentElement.dir = "ltr";
+    document.title = this.appTitle;
   }
 
   field(id, key, attrs = {}) {
@@ -298,6 +306,8 @@ class TableScreen {
     if (!idle) return;
     if (this.hasTyping()) this.clearForm();
     if (!this.pinDialog.hidden) this.closePin();
+    // The next visitor starts in the table's own language, not the last visitor's.
+    if (this.lang !== this.firstLang) this.setLanguage(this.firstLang).catch((e) => this.say(e));
   }
 
   askPin(close) {

@@ -70,6 +70,7 @@ pub async fn start_table_mode<R: Runtime>(
         .with_store(move |store| kiosk::start_table_mode(store, appeal, event))
         .await?;
     state.set_table_mode(true);
+    state.reset_table_count();
     let _ = window.set_fullscreen(true);
     Ok(mode)
 }
@@ -86,6 +87,7 @@ pub async fn leave_table_mode<R: Runtime>(
         .with_store(move |store| kiosk::leave_table_mode(store, &pin, chrono::Utc::now()))
         .await?;
     state.set_table_mode(false);
+    state.reset_table_count();
     let _ = window.set_fullscreen(false);
     if close {
         window.app_handle().exit(0);
@@ -105,7 +107,8 @@ pub async fn table_words(state: State<'_, AppState>, lang: String) -> Result<Tex
         .await
 }
 
-/// The thank-you: how many have signed, from how many countries. Nothing about the signer.
+/// The thank-you: how many have signed, from how many countries. Nothing about the signer,
+/// and not whether they had signed before (see `AppState::count_table_signing`).
 #[derive(Serialize)]
 pub struct Thanks {
     pub signers: i64,
@@ -120,7 +123,7 @@ pub async fn table_sign(
     display: Option<Display>,
     contact_consent: bool,
 ) -> Result<Thanks, ApiError> {
-    state
+    let (appeal, signers, countries) = state
         .with_store(move |store| {
             let mode = current(store)?;
             let display = display.ok_or_else(|| desk_core::Error::invalid("choose_display"))?;
@@ -141,9 +144,13 @@ pub async fn table_sign(
                 )
             })?;
             let (signers, countries) = appeals::count(store, mode.appeal)?;
-            Ok(Thanks { signers, countries })
+            Ok((mode.appeal, signers, countries))
         })
-        .await
+        .await?;
+    Ok(Thanks {
+        signers: state.count_table_signing(appeal, signers),
+        countries,
+    })
 }
 
 fn current(store: &desk_core::Store) -> desk_core::Result<TableMode> {

@@ -4,7 +4,7 @@
 //!
 //! The PIN is stored only as an Argon2id hash (a PHC string with its own salt). Wrong PINs
 //! slow down the next try: after the n-th wrong one in a row, the next is refused for 2^(n-1)
-//! seconds (at most five minutes), counted in the database so that restarting does not reset it.
+//! seconds (at most a minute), counted in the database so that restarting does not reset it.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -20,7 +20,8 @@ use crate::sync::Tx;
 
 pub const DEFAULT_IDLE_SECONDS: i64 = 60;
 pub const IDLE_SECONDS: std::ops::RangeInclusive<i64> = 5..=600;
-const LONGEST_WAIT_SECONDS: i64 = 300;
+/// Short enough that a visitor trying PINs cannot lock the organizer out for long.
+const LONGEST_WAIT_SECONDS: i64 = 60;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct KioskSettings {

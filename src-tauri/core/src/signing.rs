@@ -39,6 +39,16 @@ impl Display {
         }
     }
 
+    /// How little of the name it shows: a higher number is more private.
+    pub fn privacy(self) -> u8 {
+        match self {
+            Display::Full => 0,
+            Display::NameAndCity => 1,
+            Display::Initials => 2,
+            Display::Hidden => 3,
+        }
+    }
+
     /// Also takes the CLI's spelling `name-city`.
     pub fn parse(value: &str) -> Result<Display> {
         match value {
@@ -257,13 +267,33 @@ pub fn sign_in(w: &Tx<'_>, s: &Signing) -> Result<Signed> {
     };
     let now = timestamp(Utc::now());
     let previous = existing(w, s.appeal, person)?;
+    // At a table anyone can type anyone's email. Signing again there never shows a stored
+    // signer's name more widely than they chose, and never gives back a consent to be written
+    // to that they withdrew: an organizer changes those on the person's page.
+    let mut display = s.display;
+    let mut contact_consent = s.contact_consent;
+    if s.source == Source::Table && known {
+        if let Some(id) = previous {
+            let stored: String =
+                w.query_row("SELECT display FROM signatures WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            let stored = Display::parse(&stored)?;
+            if stored.privacy() > display.privacy() {
+                display = stored;
+            }
+        }
+        if contact_consent && withdrew_contact(w, person)? {
+            contact_consent = false;
+        }
+    }
     let before = match previous {
         Some(id) => Some(before(w, id)?),
         None => None,
     };
     let values = params![
         s.source.as_str(),
-        s.display.as_str(),
+        display.as_str(),
         words.id,
         words.words_hash,
         s.event,
@@ -322,7 +352,7 @@ pub fn sign_in(w: &Tx<'_>, s: &Signing) -> Result<Signed> {
         )
     };
     let mut consents = vec![act("signature", &words.consent)?];
-    if s.contact_consent {
+    if contact_consent {
         consents.push(act("contact", &words.contact_consent)?);
     }
     Ok(Signed {
@@ -462,7 +492,9 @@ pub fn record_consent(w: &Tx<'_>, act: &Act<'_>) -> Result<Id> {
             act.appeal,
             act.purpose,
             act.given,
-            timestamp(Utc::now()),
+            // The write's stamp, not this laptop's wall clock: stamps never run behind one
+            // another laptop gave, so a withdrawal made after a consent is always later.
+            w.stamp(),
             act.how.as_str(),
             act.wording,
             hash,
@@ -584,6 +616,19 @@ pub fn consents(conn: &Connection, person: Id) -> Result<Vec<ConsentAct>> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Whether the person's latest contact act is a withdrawal.
+fn withdrew_contact(conn: &Connection, person: Id) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT given FROM consents WHERE person_id = ?1 AND purpose = 'contact'
+              ORDER BY at DESC, created_at DESC, id DESC LIMIT 1",
+            [person],
+            |r| r.get::<_, bool>(0),
+        )
+        .optional()?
+        == Some(false))
 }
 
 /// Whether the campaign may write to this person now: their latest contact act gave consent.

@@ -636,3 +636,39 @@ fn words_consents_and_sheets_reach_another_laptop() {
     );
     let _ = PASSPHRASE;
 }
+
+#[test]
+fn a_stranger_at_a_table_cannot_widen_a_name_or_restore_a_withdrawn_consent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, appeal) = store(dir.path());
+    let mut first = signing(
+        appeal,
+        person("Nahid", "Tehrani", Some("nahid@example.org")),
+        "en",
+    );
+    first.display = Display::Hidden;
+    first.contact_consent = true;
+    let signed = store.write(|w| signing::sign_in(w, &first)).unwrap();
+    store
+        .write(|w| signing::withdraw(w, signed.person, Some(appeal), Withdrawal::Contact, None))
+        .unwrap();
+    // Someone else types her email at a table, asking for her full name and contact.
+    let mut other = signing(appeal, person("X", "Y", Some("nahid@example.org")), "en");
+    other.display = Display::Full;
+    other.contact_consent = true;
+    store.write(|w| signing::sign_in(w, &other)).unwrap();
+    assert_eq!(
+        one::<String>(&store, "SELECT display FROM signatures"),
+        "hidden"
+    );
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    assert!(!signing::may_contact(&conn, signed.person).unwrap());
+    // An organizer typing it in (not a table) may change it.
+    let mut organizer = other.clone();
+    organizer.source = Source::Manual;
+    store.write(|w| signing::sign_in(w, &organizer)).unwrap();
+    assert_eq!(
+        one::<String>(&store, "SELECT display FROM signatures"),
+        "full"
+    );
+}
