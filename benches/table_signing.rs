@@ -160,7 +160,7 @@ fn measure(path: &Path, signers: u64) -> Vec<Duration> {
                 country: Some("DE".into()),
                 ..Default::default()
             },
-            lang: "en".into(),
+            lang: Some("en".into()),
             source: Source::Table,
             display: Display::NameAndCity,
             contact_consent: n % 2 == 0,

@@ -134,14 +134,6 @@ pub fn sign(a: &SignArgs, store: &mut Store) -> desk_core::Result<()> {
         None => Source::Manual,
     };
     let display = Display::parse(&a.display)?;
-    let lang = match &a.lang {
-        Some(l) => l.clone(),
-        None => appeals::list(store)?
-            .into_iter()
-            .find(|x| x.id == appeal)
-            .map(|x| x.lang)
-            .unwrap_or_else(|| "en".into()),
-    };
     // Whoever runs the script typed it in.
     let entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
     let signed = store.write(|w| {
@@ -173,7 +165,7 @@ pub fn sign(a: &SignArgs, store: &mut Store) -> desk_core::Result<()> {
                     country: a.country.clone(),
                     ..Default::default()
                 },
-                lang,
+                lang: a.lang.clone(),
                 source,
                 display,
                 contact_consent: a.contact_consent,

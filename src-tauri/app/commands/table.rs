@@ -133,7 +133,7 @@ pub async fn table_sign(
                     &Signing {
                         appeal: mode.appeal,
                         person,
-                        lang,
+                        lang: Some(lang),
                         source: Source::Table,
                         display,
                         contact_consent,

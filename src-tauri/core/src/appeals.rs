@@ -247,7 +247,7 @@ pub struct WordsSaved {
 /// Sets the appeal's words in one language: a new version when they differ from the current
 /// one (a first version for a new language), nothing when they are the same.
 pub fn set_words(w: &Tx<'_>, appeal: Id, words: &Words) -> Result<WordsSaved> {
-    let lang_of_appeal = appeal_lang(w, appeal)?;
+    let lang_of_appeal = own_language(w, appeal)?;
     let words = check_words(words)?;
     let current = current_text_row(w, appeal, &words.lang)?;
     if let Some((id, version, hash)) = &current {
@@ -275,12 +275,27 @@ pub fn set_words(w: &Tx<'_>, appeal: Id, words: &Words) -> Result<WordsSaved> {
     })
 }
 
-fn appeal_lang(conn: &Connection, appeal: Id) -> Result<String> {
+/// The language the appeal was first written in.
+pub fn own_language(conn: &Connection, appeal: Id) -> Result<String> {
     conn.query_row("SELECT lang FROM appeals WHERE id = ?1", [appeal], |r| {
         r.get(0)
     })
     .optional()?
     .ok_or_else(|| Error::NotFound(Message::new("appeal_not_found")))
+}
+
+/// Refuses an appeal that is not open for signing (or no longer there).
+pub fn ensure_open(conn: &Connection, appeal: Id) -> Result<()> {
+    let status: String = conn
+        .query_row("SELECT status FROM appeals WHERE id = ?1", [appeal], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::NotFound(Message::new("appeal_not_found")))?;
+    if Status::parse(&status)? != Status::Open {
+        return Err(Error::Conflict(Message::new("appeal_not_open")));
+    }
+    Ok(())
 }
 
 /// (id, version, hash) of the current words in `lang`: the highest version, and of two rows
@@ -365,15 +380,20 @@ pub struct AppealSummary {
 }
 
 pub fn list(store: &Store) -> Result<Vec<AppealSummary>> {
+    summaries(store, None)
+}
+
+/// The summaries of every appeal, or of `only` that one (its page counts it alone).
+fn summaries(store: &Store, only: Option<Id>) -> Result<Vec<AppealSummary>> {
     let conn = store.conn();
     let mut stmt = conn.prepare(
         "SELECT a.id, coalesce(a.slug, ''), a.title, a.lang, a.status, a.goal,
                 (SELECT group_concat(lang) FROM (SELECT DISTINCT lang FROM appeal_texts t
                   WHERE t.appeal_id = a.id ORDER BY lang))
-           FROM appeals a ORDER BY a.created_at, a.id",
+           FROM appeals a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.created_at, a.id",
     )?;
     let rows = stmt
-        .query_map([], |r| {
+        .query_map([only], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, String>(1)?,
@@ -468,27 +488,25 @@ fn text_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Text> {
 
 /// One version's words (an old one too).
 pub fn text(store: &Store, id: Id) -> Result<Text> {
-    store
-        .conn()
-        .query_row(
-            &format!("SELECT {TEXT_COLUMNS} FROM appeal_texts WHERE id = ?1"),
-            [id],
-            text_row,
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound(Message::new("appeal_not_found")))
+    text_by_id(store.conn(), id)
+}
+
+fn text_by_id(conn: &Connection, id: Id) -> Result<Text> {
+    conn.query_row(
+        &format!("SELECT {TEXT_COLUMNS} FROM appeal_texts WHERE id = ?1"),
+        [id],
+        text_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(Message::new("appeal_not_found")))
 }
 
 /// The current words in `lang`, or in the appeal's own language when it has none in `lang`.
 pub fn current_text(conn: &Connection, appeal: Id, lang: &str) -> Result<Text> {
-    let own = appeal_lang(conn, appeal)?;
+    let own = own_language(conn, appeal)?;
     for l in [lang, own.as_str()] {
         if let Some((id, _, _)) = current_text_row(conn, appeal, l)? {
-            return Ok(conn.query_row(
-                &format!("SELECT {TEXT_COLUMNS} FROM appeal_texts WHERE id = ?1"),
-                [id],
-                text_row,
-            )?);
+            return text_by_id(conn, id);
         }
     }
     Err(Error::NotFound(Message::new("appeal_not_found")))
@@ -544,9 +562,9 @@ pub struct AppealPage {
 }
 
 pub fn page(store: &Store, appeal: Id) -> Result<AppealPage> {
-    let summary = list(store)?
+    let summary = summaries(store, Some(appeal))?
         .into_iter()
-        .find(|a| a.id == appeal)
+        .next()
         .ok_or_else(|| Error::NotFound(Message::new("appeal_not_found")))?;
     let conn = store.conn();
     let mut texts = Vec::new();

@@ -148,12 +148,12 @@ pub fn table_mode(store: &Store) -> Result<Option<TableMode>> {
     };
     let event = get(conn, "table_event")?.filter(|s| !s.is_empty());
     let appeal: Id = appeal.parse()?;
-    let lang = conn
-        .query_row("SELECT lang FROM appeals WHERE id = ?1", [appeal], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .unwrap_or_else(|| "en".to_owned());
+    // An appeal removed meanwhile (by another laptop's bundle): the form starts in English and
+    // signing says the appeal is gone.
+    let lang = match crate::appeals::own_language(conn, appeal) {
+        Err(Error::NotFound(_)) => "en".to_owned(),
+        other => other?,
+    };
     Ok(Some(TableMode {
         appeal,
         lang,
@@ -167,17 +167,7 @@ pub fn start_table_mode(store: &mut Store, appeal: Id, event: Option<Id>) -> Res
     if !settings(store)?.has_pin {
         return Err(Error::invalid("no_pin"));
     }
-    let status: Option<String> = store
-        .conn()
-        .query_row("SELECT status FROM appeals WHERE id = ?1", [appeal], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    match status.as_deref() {
-        None => return Err(Error::NotFound(Message::new("appeal_not_found"))),
-        Some("open") => {}
-        Some(_) => return Err(Error::Conflict(Message::new("appeal_not_open"))),
-    }
+    crate::appeals::ensure_open(store.conn(), appeal)?;
     store.write(|w| {
         put(w, "table_appeal", &appeal.to_string())?;
         put(

@@ -180,8 +180,10 @@ fn existing(conn: &Connection, appeal: Id, person: Id) -> Result<Option<Id>> {
 pub struct Signing {
     pub appeal: Id,
     pub person: NewPerson,
-    /// The language of the words the signer read (the appeal's own when it has none in it).
-    pub lang: String,
+    /// The language of the words the signer read: the appeal's own when `None`, or when it
+    /// has no words in this one.
+    #[serde(default)]
+    pub lang: Option<String>,
     pub source: Source,
     pub display: Display,
     /// The box "the campaign may write to me" was ticked.
@@ -231,18 +233,14 @@ pub struct Before {
 /// new; signing again updates the signature. Records the consent acts with the words the
 /// signer saw. One write, so nothing is half-saved when it fails.
 pub fn sign_in(w: &Tx<'_>, s: &Signing) -> Result<Signed> {
-    let status: String = w
-        .query_row(
-            "SELECT status FROM appeals WHERE id = ?1",
-            [s.appeal],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound(Message::new("appeal_not_found")))?;
-    if status != "open" && s.source == Source::Table {
-        return Err(Error::Conflict(Message::new("appeal_not_open")));
+    if s.source == Source::Table {
+        appeals::ensure_open(w, s.appeal)?;
     }
-    let words = appeals::current_text(w, s.appeal, &text::lang_code(&s.lang)?)?;
+    let lang = match &s.lang {
+        Some(lang) => text::lang_code(lang)?,
+        None => appeals::own_language(w, s.appeal)?,
+    };
+    let words = appeals::current_text(w, s.appeal, &lang)?;
     let entered_by = text::optional_name("entered_by", s.entered_by.as_deref(), 100)?;
     let (sheet, row) = match s.sheet {
         Some((sheet, row)) if row >= 1 => (Some(sheet), Some(row)),
@@ -283,7 +281,7 @@ pub fn sign_in(w: &Tx<'_>, s: &Signing) -> Result<Signed> {
                 display = stored;
             }
         }
-        if contact_consent && withdrew_contact(w, person)? {
+        if contact_consent && latest_contact(w, person)? == Some(false) {
             contact_consent = false;
         }
     }
@@ -374,15 +372,12 @@ pub fn sign_as(
     source: Source,
     display: Display,
 ) -> Result<Signed> {
-    let lang: String = w.query_row("SELECT lang FROM appeals WHERE id = ?1", [appeal], |r| {
-        r.get(0)
-    })?;
     sign_in(
         w,
         &Signing {
             appeal,
             person: person.clone(),
-            lang,
+            lang: None,
             source,
             display,
             contact_consent: false,
@@ -618,21 +613,8 @@ pub fn consents(conn: &Connection, person: Id) -> Result<Vec<ConsentAct>> {
     Ok(rows)
 }
 
-/// Whether the person's latest contact act is a withdrawal.
-fn withdrew_contact(conn: &Connection, person: Id) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            "SELECT given FROM consents WHERE person_id = ?1 AND purpose = 'contact'
-              ORDER BY at DESC, created_at DESC, id DESC LIMIT 1",
-            [person],
-            |r| r.get::<_, bool>(0),
-        )
-        .optional()?
-        == Some(false))
-}
-
-/// Whether the campaign may write to this person now: their latest contact act gave consent.
-pub fn may_contact(conn: &Connection, person: Id) -> Result<bool> {
+/// The person's latest contact act: given (true), withdrawn (false), or none.
+fn latest_contact(conn: &Connection, person: Id) -> Result<Option<bool>> {
     Ok(conn
         .query_row(
             "SELECT given FROM consents WHERE person_id = ?1 AND purpose = 'contact'
@@ -640,8 +622,12 @@ pub fn may_contact(conn: &Connection, person: Id) -> Result<bool> {
             [person],
             |r| r.get(0),
         )
-        .optional()?
-        .unwrap_or(false))
+        .optional()?)
+}
+
+/// Whether the campaign may write to this person now: their latest contact act gave consent.
+pub fn may_contact(conn: &Connection, person: Id) -> Result<bool> {
+    Ok(latest_contact(conn, person)? == Some(true))
 }
 
 /// How a prominent signer is presented on the appeal's page, flyers and the ad.

@@ -41,9 +41,17 @@ pub fn optional_name(
     value: Option<&str>,
     max_chars: usize,
 ) -> Result<Option<String>> {
+    optional(value, |v| name(field, v, max_chars))
+}
+
+/// `check`ed text, where no value and a blank one are both `None`.
+fn optional(
+    value: Option<&str>,
+    check: impl FnOnce(&str) -> Result<String>,
+) -> Result<Option<String>> {
     match value {
         None => Ok(None),
-        Some(v) => Ok(Some(name(field, v, max_chars)?).filter(|v| !v.is_empty())),
+        Some(v) => Ok(Some(check(v)?).filter(|v| !v.is_empty())),
     }
 }
 
@@ -122,10 +130,7 @@ pub fn optional_line(
     value: Option<&str>,
     max_chars: usize,
 ) -> Result<Option<String>> {
-    match value {
-        None => Ok(None),
-        Some(v) => Ok(Some(line(field, v, max_chars)?).filter(|v| !v.is_empty())),
-    }
+    optional(value, |v| line(field, v, max_chars))
 }
 
 /// Multi-line text (notes, an appeal's body): line breaks and tabs allowed, other controls not.

@@ -42,7 +42,7 @@ fn signing(appeal: Id, p: NewPerson, lang: &str) -> Signing {
     Signing {
         appeal,
         person: p,
-        lang: lang.into(),
+        lang: Some(lang.into()),
         source: Source::Table,
         display: Display::NameAndCity,
         contact_consent: false,
