@@ -7,9 +7,10 @@
 SHELL := /bin/bash
 
 # Build: WebKitGTK and friends for Tauri. Fonts for every script a signer writes in.
+# Benchmarks: the sqlite3 shell, the import's baseline.
 # Tests: WebKit's WebDriver, a virtual display, poppler, xdotool (answers the native file
 # dialogs in the end-to-end tests). libclang: bindgen for SQLite's session extension.
-DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
+DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev sqlite3 \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
 	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils \
 	libclang-dev xdotool
@@ -43,9 +44,12 @@ test-tools:
 	@tauri-driver --help >/dev/null 2>&1 || cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
 
 # Benchmarks: recording and bundles (benches/sync.rs), a table-mode signature among a million
-# signers (benches/table_signing.rs); each against a baseline in the same run.
+# signers (benches/table_signing.rs), the signer list's search and pages among a million
+# (benches/signer_list.rs), importing 100,000 signers against the sqlite3 shell's .import
+# (benches/signer_import.rs, hence the sqlite3 package); each against a baseline in the same run.
 bench: deps
-	cargo bench --locked -p desk-core --bench sync --bench table_signing
+	cargo bench --locked -p desk-core --bench sync --bench table_signing --bench signer_list \
+		--bench signer_import
 
 # Benchmarks: start-up to first paint and resident memory (see benches/startup.sh).
 startup: deps

@@ -86,6 +86,8 @@ fn prepare(dir: &Path, signers: u64) -> PathBuf {
         .unwrap();
     drop(store);
     let mut conn = Connection::open(&path).unwrap();
+    // The search index's triggers call these.
+    desk_core::search::register_functions(&conn).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     let laptop = Id::new();
     let tx = conn.transaction().unwrap();

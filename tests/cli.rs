@@ -580,3 +580,265 @@ fn appeals_and_signing_from_a_script() {
         .unwrap();
     assert_eq!(sheet, (4, 2, "paper".into()));
 }
+
+#[test]
+fn people_search_and_duplicates_from_a_script() {
+    let (_dir, db) = sample_db("people.db");
+    let db = db.as_str();
+    let slug = {
+        let out = desk(&["--db", db, "appeal", "list", "--json"]);
+        let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        list[0]["slug"].as_str().unwrap().to_owned()
+    };
+    // علی کریمی with the Persian ye and keheh, twice in one city with no email; one with a typo.
+    for (given, family) in [
+        (
+            "\u{0639}\u{0644}\u{06cc}",
+            "\u{06a9}\u{0631}\u{06cc}\u{0645}\u{06cc}zz",
+        ),
+        (
+            "\u{0639}\u{0644}\u{06cc}",
+            "\u{06a9}\u{0631}\u{06cc}\u{0645}\u{06cc}zz",
+        ),
+    ] {
+        let out = desk(&[
+            "--db",
+            db,
+            "sign",
+            "--appeal",
+            &slug,
+            "--given",
+            given,
+            "--family",
+            family,
+            "--city",
+            "Qom-test-town",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    // Found by the Arabic spelling (ي, ك), in JSON and in text.
+    let out = desk(&[
+        "--db",
+        db,
+        "people",
+        "search",
+        "\u{0643}\u{0631}\u{064a}\u{0645}\u{064a}zz",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 2, "{found}");
+    assert_eq!(found[0]["city"], "Qom-test-town");
+    let out = desk(&["--db", db, "people", "search", "nobody-at-all-here"]);
+    assert!(
+        text(&out.stdout).contains("Nobody matches"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let out = desk(&["--db", db, "duplicates", "list", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pairs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ours: Vec<&serde_json::Value> = pairs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["a"]["city"] == "Qom-test-town")
+        .collect();
+    assert_eq!(ours.len(), 1, "{pairs}");
+    assert_eq!(ours[0]["reason"], "same_name_city");
+    assert_eq!(ours[0]["b"]["city"], "Qom-test-town");
+    let out = desk(&["--db", db, "duplicates", "list"]);
+    assert!(
+        text(&out.stdout).contains("same name and city"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("wait for review"));
+}
+
+#[test]
+fn import_and_export_signers_from_a_script() {
+    let (dir, db) = sample_db("import.db");
+    let db = db.as_str();
+    let file = dir.path().join("petition.csv");
+    fs::write(
+        &file,
+        "uuid,first_name,last_name,email,zip_code,can2_phone,can2_user_address,can2_user_city,can2_state_abbreviated,country,can2_user_tags,can2_subscription_status,can2_subscription_date\r\n\
+         a1,Parisa,Import-Test,parisa.import@example.org,,,,Berlin,,Germany,,subscribed,2024-05-01\r\n\
+         a2,,,nobody.import@example.org,,,,Berlin,,DE,,,\r\n\
+         a3,Kaveh,Import-Test,kaveh at example,,,,Tehran,,IRN,,,\r\n\
+         a4,Lena,Import-Test,lena.import@example.org,,,,Ljubljana,,Narnia,,,\r\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "--db",
+            db,
+            "import",
+            "signers",
+            path,
+            "--appeal",
+            "emergency-appeal",
+        ];
+        args.extend_from_slice(extra);
+        desk(&args)
+    };
+    let signers = || -> i64 {
+        let out = desk(&["--db", db, "appeal", "list", "--json"]);
+        let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+        list[0]["signers"].as_i64().unwrap()
+    };
+    let before = signers();
+
+    // A dry run tells and writes nothing.
+    let out = import(&["--dry-run"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    assert!(printed.contains("nothing was written"), "{printed}");
+    assert!(
+        printed.contains("3 new signer(s) would be added"),
+        "{printed}"
+    );
+    assert_eq!(signers(), before);
+
+    let out = import(&["--json", "--display", "name-city"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = report
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["added", "merged", "read", "rejected", "unchanged", "warned"]
+    );
+    assert_eq!(report["read"], 4);
+    assert_eq!(report["added"], 3);
+    assert_eq!(report["merged"], 0);
+    assert_eq!(report["rejected"][0]["line"], 3);
+    assert_eq!(
+        report["rejected"][0]["reason"],
+        "This line has no name, so it was not imported"
+    );
+    assert_eq!(report["warned"][0]["line"], 4);
+    assert!(report["warned"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("\u{201c}kaveh at example\u{201d} does not look like an email address"));
+    assert_eq!(report["warned"][1]["line"], 5);
+    assert!(report["warned"][1]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("Narnia"));
+    assert_eq!(signers(), before + 3);
+
+    // Twice: nobody new. In plain English this time.
+    let out = import(&[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    assert!(printed.contains("0 new signer(s) added"), "{printed}");
+    assert!(
+        printed.contains("3 signer(s) had signed this appeal already"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("  line 3: This line has no name, so it was not imported"),
+        "{printed}"
+    );
+    assert_eq!(signers(), before + 3);
+
+    // A Persian Excel file (Windows-1256): refused in one line naming --encoding, then read.
+    let persian = dir.path().join("persian.csv");
+    fs::write(
+        &persian,
+        b"name,city,country\r\n\xda\xe1\xed \xd1\xd6\xc7\xed\xed,Tehran,IR\r\n",
+    )
+    .unwrap();
+    let args = |extra: &[&'static str]| {
+        let mut args = vec![
+            "--db".to_owned(),
+            db.to_owned(),
+            "import".into(),
+            "signers".into(),
+            persian.to_str().unwrap().to_owned(),
+            "--appeal".into(),
+            "emergency-appeal".into(),
+        ];
+        args.extend(extra.iter().map(|s| (*s).to_owned()));
+        args
+    };
+    let run = |args: Vec<String>| {
+        Command::new(env!("CARGO_BIN_EXE_campaign-desk"))
+            .args(args)
+            .env_remove("CAMPAIGN_DESK_DB")
+            .output()
+            .unwrap()
+    };
+    let out = run(args(&[]));
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--encoding"), "{err}");
+    assert!(err.contains("windows-1256"), "{err}");
+    assert_eq!(signers(), before + 3);
+    let out = run(args(&["--encoding", "windows-1256", "--json"]));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["added"], 1);
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let (given, city): (String, String) = conn
+        .query_row(
+            "SELECT given_name, city FROM people
+              WHERE family_name = '\u{0631}\u{0636}\u{0627}\u{064a}\u{064a}'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (given.as_str(), city.as_str()),
+        ("\u{0639}\u{0644}\u{064a}", "Tehran")
+    );
+    let display: String = conn
+        .query_row(
+            "SELECT s.display FROM signatures s JOIN people p ON p.id = s.person_id
+              WHERE p.email = 'parisa.import@example.org'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(display, "name_city");
+
+    // The export: every signer, with the petition platform's columns first.
+    let exported = dir.path().join("signers.csv");
+    let out = desk(&[
+        "--db",
+        db,
+        "export",
+        "signers",
+        "--appeal",
+        "emergency-appeal",
+        "-o",
+        exported.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let n = signers();
+    assert!(
+        text(&out.stdout).contains(&format!("Saved {n} signer(s) to")),
+        "{}",
+        text(&out.stdout)
+    );
+    let csv = fs::read_to_string(&exported).unwrap();
+    assert!(csv.starts_with("\u{feff}uuid,first_name,last_name,email,zip_code,"));
+    assert_eq!(csv.matches("\r\n").count() as i64, n + 1);
+    assert!(csv.contains("Parisa,Import-Test,parisa.import@example.org"));
+    assert_eq!(mode(&exported), 0o600);
+    let nowhere = desk(&[
+        "--db", db, "export", "signers", "--appeal", "nope", "-o", "x.csv",
+    ]);
+    assert!(!nowhere.status.success());
+    assert!(text(&nowhere.stderr).contains("no appeal with the short name"));
+}

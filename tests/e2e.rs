@@ -248,9 +248,25 @@ fn answer_file_dialog(title: &str, path: &Path, saving: bool) {
 /// which the window reports as an internal problem: then the person's move is made once more,
 /// as a person would, and said in the test's output.
 fn open_through_dialog(session: &Session, button: &str, path: &Path, shown: &str) {
+    open_through_dialog_titled(
+        session,
+        button,
+        "Open a bundle from another laptop",
+        path,
+        shown,
+    );
+}
+
+fn open_through_dialog_titled(
+    session: &Session,
+    button: &str,
+    title: &str,
+    path: &Path,
+    shown: &str,
+) {
     for attempt in 1..=2 {
         session.click(button);
-        answer_file_dialog("Open a bundle from another laptop", path, false);
+        answer_file_dialog(title, path, false);
         let deadline = Instant::now() + Duration::from_secs(45);
         loop {
             if session.find(shown).is_some() {
@@ -723,4 +739,216 @@ fn an_appeal_signed_in_table_mode_and_typed_from_paper() {
     session.wait_for("#pin-current");
     session.execute("document.getElementById('table-settings').scrollIntoView()");
     session.screenshot(&shots.join("settings-table-mode.png"));
+}
+
+fn cli(db: &Path, args: &[&str]) -> String {
+    let mut all = vec!["--db", db.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = Command::new(APP).args(&all).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Sets a select's value as a person choosing an option would (the change event included).
+fn choose(session: &Session, css: &str, value: &str) {
+    session.wait_for(css);
+    session.execute(&format!(
+        "const s = document.querySelector({}); s.value = {}; s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
+        serde_json::to_string(css).unwrap(),
+        serde_json::to_string(value).unwrap()
+    ));
+}
+
+fn wait_until(session: &Session, what: &str, script: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(45);
+    loop {
+        let v = session.execute(script);
+        if !v.is_null() && v != Value::Bool(false) {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "waited in vain for {what}");
+        sleep(Duration::from_millis(100));
+    }
+}
+
+/// A signer file as the petition platform exports it, but with the city under a header the
+/// import does not know ("Wohnort"): 3,000 signers, a row without a name, a Persian name, and a
+/// person already in the campaign under a slightly different spelling.
+fn petition_file(path: &Path) -> usize {
+    let mut csv =
+        String::from("uuid,first_name,last_name,email,zip_code,can2_phone,Wohnort,country\r\n");
+    for i in 0..3000 {
+        csv.push_str(&format!(
+            "u{i},Given{i:04},Family{i:04},signer{i}@import-e2e.example.net,1000{},,Berlin,Germany\r\n",
+            i % 10
+        ));
+    }
+    // Line 3002: no name.
+    csv.push_str("u-x,,,nameless@example.org,,,Köln,DEU\r\n");
+    csv.push_str("u-p,\u{0639}\u{0644}\u{06cc},\u{0631}\u{0636}\u{0627}\u{06cc}\u{06cc}zadeh,,,,Tehran,Iran\r\n");
+    csv.push_str("u-d,Parvin,Ardalanzadeh,,,,Sanandaj,IR\r\n");
+    std::fs::write(path, csv).unwrap();
+    3002
+}
+
+#[test]
+fn the_signer_list_imported_searched_scrolled_merged_and_undone() {
+    let one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.db");
+    let shots = screenshot_dir();
+    cli(&db, &["demo"]);
+    let appeals: Value = serde_json::from_str(&cli(&db, &["appeal", "list", "--json"])).unwrap();
+    let appeal = appeals[0]["id"].as_str().unwrap().to_owned();
+    // Parvin signed a second appeal at a table, spelled a little differently.
+    cli(
+        &db,
+        &["appeal", "add", "second", "--title", "Second appeal"],
+    );
+    cli(
+        &db,
+        &[
+            "sign",
+            "--appeal",
+            "second",
+            "--given",
+            "Parvin",
+            "--family",
+            "Ardalanzade",
+            "--city",
+            "Sanandaj",
+        ],
+    );
+    let file = dir.path().join("petition-export.csv");
+    let rows = petition_file(&file);
+    let people_before = people_count(&db);
+
+    let session = Session::start(APP, &db);
+    session.wait_for("[data-stat='people']");
+
+    // Import through the preview: the unknown column is mapped by hand, the nameless row listed.
+    session.execute(&format!("location.hash = '#import/{appeal}'"));
+    open_through_dialog_titled(
+        &session,
+        "#import-choose",
+        "Choose a file of signers to import",
+        &file,
+        "#import-counts",
+    );
+    assert_eq!(
+        session.execute("return document.getElementById('map-6').value"),
+        ""
+    );
+    choose(&session, "#map-6", "city");
+    wait_until(
+        &session,
+        "the mapping to be kept",
+        "return document.getElementById('map-6').value === 'city'",
+    );
+    assert_eq!(rows, 3002);
+    wait_for_text(&session, "#import-add-count", "3,002");
+    let rejected = session.text("#import-rejected");
+    assert!(rejected.contains("3002"), "{rejected}");
+    assert!(rejected.contains("no name"), "{rejected}");
+    session.screenshot(&shots.join("import-preview.png"));
+    session.click("#import-commit");
+    session.wait_for("#import-report");
+    session.screenshot(&shots.join("import-report.png"));
+    assert_eq!(people_count(&db), people_before + 3002);
+    assert_eq!(
+        db_text(&db, "SELECT city || ' ' || country FROM people WHERE email = 'signer7@import-e2e.example.net'"),
+        "Berlin DE"
+    );
+
+    // Search: the Arabic spelling (ي) finds the Persian one (ی).
+    session.execute("location.hash = '#signers'");
+    session.type_into(
+        "#people-search",
+        "\u{0639}\u{0644}\u{064a} \u{0631}\u{0636}\u{0627}\u{064a}\u{064a}",
+    );
+    wait_until(
+        &session,
+        "one row for the Persian name",
+        "const rows = document.querySelectorAll('#people-list .people-row'); return rows.length === 1 && rows[0].textContent.includes('\u{0639}\u{0644}\u{06cc}');",
+    );
+    session.screenshot(&shots.join("signers-search-persian.png"));
+
+    // Scroll far into the list: rows come page by page, and only those in view are drawn.
+    session.type_into("#people-search", "given");
+    wait_until(
+        &session,
+        "the search's rows",
+        "return document.querySelectorAll('#people-list .people-row').length > 0",
+    );
+    let deepest = wait_until(
+        &session,
+        "row 2,500",
+        "const list = document.getElementById('people-list');
+         const scroller = list.querySelector('.people-scroll') || list;
+         scroller.scrollTop = scroller.scrollHeight;
+         const rows = [...list.querySelectorAll('.people-row')].map(r => Number(r.dataset.index));
+         const max = Math.max(...rows);
+         return max >= 2500 ? { max, drawn: rows.length } : null;",
+    );
+    assert!(
+        deepest["drawn"].as_i64().unwrap() < 200,
+        "only the rows in view are drawn: {deepest}"
+    );
+    session.screenshot(&shots.join("signers-scrolled.png"));
+
+    // The duplicates queue: Parvin twice, merged, the history joined, then undone.
+    session.execute("location.hash = '#duplicates'");
+    let pair = wait_until(
+        &session,
+        "Parvin's pair",
+        "const p = [...document.querySelectorAll('.dup-pair')].find(p => p.textContent.includes('Ardalanzade'));
+         return p ? [p.dataset.a, p.dataset.b] : null;",
+    );
+    let (a, b) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+    session.execute(&format!(
+        "document.querySelector('.dup-pair[data-a=\"{a}\"]').scrollIntoView()"
+    ));
+    session.screenshot(&shots.join("duplicates.png"));
+    session.click(&format!("#merge-{a}-{b}"));
+    session.click(&format!("#merged-link-{a}-{b}"));
+    session.wait_for("#person-merges");
+    wait_until(
+        &session,
+        "two signatures",
+        "return document.querySelectorAll('#person-signatures li').length === 2",
+    );
+    assert!(session.text("#person-merges").contains("Parvin"));
+    session.screenshot(&shots.join("person-merged.png"));
+    assert_eq!(
+        db_count(
+            &db,
+            "SELECT count(*) FROM people WHERE given_name = 'Parvin'"
+        ),
+        1
+    );
+    let undo = wait_until(
+        &session,
+        "the undo button",
+        "const b = document.querySelector('[id^=\"undo-merge-\"]'); return b ? b.id : null;",
+    );
+    session.click(&format!("#{}", undo.as_str().unwrap()));
+    wait_until(
+        &session,
+        "one signature again",
+        "return document.querySelectorAll('#person-signatures li').length === 1",
+    );
+    assert_eq!(
+        db_count(
+            &db,
+            "SELECT count(*) FROM people WHERE given_name = 'Parvin'"
+        ),
+        2
+    );
+    session.screenshot(&shots.join("person-merge-undone.png"));
+    drop(session);
+    drop(one);
 }

@@ -140,6 +140,14 @@ fn every_declared_command_answers_the_main_window() {
             "start_table_mode" => json!({ "appeal": NO_ID, "event": null }),
             "leave_table_mode" => json!({ "pin": "0000", "close": false }),
             "table_words" => json!({ "lang": "en" }),
+            "people_page" | "people_count" => json!({ "query": { "text": "ana", "sort": "name" } }),
+            "save_person" => json!({ "person": NO_ID, "details": { "given_name": "A" } }),
+            "merge_people" => json!({ "keep": NO_ID, "remove": NO_ID, "choose": {} }),
+            "mark_different" => json!({ "a": NO_ID, "b": NO_ID }),
+            "undo_merge" => json!({ "merge": NO_ID }),
+            "signer_numbers" => json!({ "appeal": null }),
+            "import_preview" => json!({ "appeal": null, "options": {} }),
+            "import_commit" => json!({ "appeal": NO_ID, "options": { "display": "hidden" } }),
             "table_sign" => json!({
                 "person": { "given_name": "A" }, "lang": "en", "display": "full",
                 "contactConsent": false

@@ -49,6 +49,12 @@ function countries(locale) {
   return cache.get(locale);
 }
 
+/** Every country as [{ code, name }], sorted by its name in `locale` (for a list to choose from). */
+export function countryList(locale) {
+  const order = new Intl.Collator(locale);
+  return countries(locale).map(({ code, name }) => ({ code, name })).sort((a, b) => order.compare(a.name, b.name));
+}
+
 /** The country's name in `locale`. */
 export function countryName(code, locale) {
   return new Intl.DisplayNames([locale], { type: "region" }).of(code) || code;

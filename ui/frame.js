@@ -1,6 +1,8 @@
 // The campaign's frame: navigation on the inline-start side, the current section beside it.
 // Sections are chosen by the address's hash (#dashboard), so Back and Forward work; a page
-// of one record adds its id (#appeal/<id>, #sheet/<appeal id>, #person/<id>).
+// of one record adds its id (#appeal/<id>, #sheet/<appeal id>, #person/<id>). A section may
+// take what follows its name (#signers/appeal=<id>&sheet=<id>: the list, filtered), and a
+// page marked `bare` opens without an id too (#duplicates, #import, #import/<appeal id>).
 import { t } from "./i18n.js";
 import { el, replace } from "./dom.js";
 import { clearError, showError } from "./alert.js";
@@ -10,13 +12,16 @@ import * as appeals from "./screens/appeals.js";
 import * as appeal from "./screens/appeal.js";
 import * as sheet from "./screens/sheet.js";
 import * as person from "./screens/person.js";
+import * as signers from "./screens/signers.js";
+import * as duplicates from "./screens/duplicates.js";
+import * as importer from "./screens/import.js";
 import { later } from "./screens/later.js";
 import { showTable } from "./screens/table.js";
 
 const SECTIONS = [
   { id: "dashboard", render: dashboard.render },
   { id: "appeals", render: appeals.render },
-  { id: "signers", render: later("signers") },
+  { id: "signers", render: signers.render },
   { id: "events", render: later("events") },
   { id: "money", render: later("money") },
   { id: "print", render: later("print") },
@@ -28,6 +33,8 @@ const PAGES = [
   { id: "appeal", section: "appeals", render: appeal.render },
   { id: "sheet", section: "appeals", render: sheet.render },
   { id: "person", section: "signers", render: person.render },
+  { id: "duplicates", section: "signers", render: duplicates.render, bare: true },
+  { id: "import", section: "signers", render: importer.render, bare: true },
 ];
 
 let cleanup = null;
@@ -61,11 +68,15 @@ export async function showFrame(root, campaign) {
 
 async function show(view, links) {
   const visit = ++visits;
-  const [id, arg] = location.hash.slice(1).split("/");
-  const page = arg ? PAGES.find((p) => p.id === id) : null;
+  const [id, raw] = location.hash.slice(1).split("/");
+  const arg = raw ? decodeURIComponent(raw) : null;
+  const page = PAGES.find((p) => p.id === id && (arg || p.bare));
+  const known = SECTIONS.find((s) => s.id === id);
   const section = page
-    ? { id: page.section, render: (view) => page.render(view, decodeURIComponent(arg)) }
-    : SECTIONS.find((s) => s.id === id) || SECTIONS[0];
+    ? { id: page.section, render: (view) => page.render(view, arg) }
+    : known
+      ? { id: known.id, render: (view) => known.render(view, arg) }
+      : SECTIONS[0];
   for (const a of links) {
     if (a.dataset.section === section.id) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");

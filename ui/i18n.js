@@ -56,6 +56,14 @@ export const t = app.t;
 export const has = app.has;
 export const formatCount = app.formatCount;
 
+/**
+ * A name or title put into a sentence, isolated (U+2068 ... U+2069) so that a Persian name in
+ * an English sentence, or the reverse, does not reorder the words around it.
+ */
+export function isolate(text) {
+  return `\u2068${text}\u2069`;
+}
+
 /** Money arrives as a decimal string ("14000.00"); Intl formats strings exactly, with no float. */
 export function formatMoney(decimal, currency) {
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal);
@@ -67,4 +75,15 @@ export function formatTime(date) {
 
 export function formatDate(iso) {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+/**
+ * A day without the time: a calendar date ("2026-11-16") as written, wherever the reader is;
+ * a moment (an RFC 3339 time) as the day it was here.
+ */
+export function formatDay(iso, options = { dateStyle: "medium" }) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  }
+  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
 }

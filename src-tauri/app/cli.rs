@@ -57,6 +57,26 @@ pub enum Command {
     /// Sign an appeal for someone (signing twice with the same email updates the signature);
     /// prints the signature's id
     Sign(crate::cli_sign::SignArgs),
+    /// Find people
+    People {
+        #[command(subcommand)]
+        action: crate::cli_people::PeopleCommand,
+    },
+    /// Possible duplicates waiting for review
+    Duplicates {
+        #[command(subcommand)]
+        action: crate::cli_people::DuplicatesCommand,
+    },
+    /// Bring signers in from a CSV file
+    Import {
+        #[command(subcommand)]
+        what: crate::cli_import::ImportCommand,
+    },
+    /// Save signers as a CSV file
+    Export {
+        #[command(subcommand)]
+        what: crate::cli_import::ExportCommand,
+    },
     /// Exchange records with other laptops of the campaign through merge bundles
     Sync {
         #[command(subcommand)]
@@ -124,6 +144,10 @@ impl Command {
             Command::Sync { .. }
             | Command::Dialog(_)
             | Command::Appeal { .. }
+            | Command::Import { .. }
+            | Command::Export { .. }
+            | Command::People { .. }
+            | Command::Duplicates { .. }
             | Command::Sign(_) => Access::Existing,
         }
     }
@@ -215,6 +239,10 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
             AppealCommand::List { json } => crate::cli_sign::list_appeals(*json, store)?,
         },
         Command::Sign(a) => crate::cli_sign::sign(a, store)?,
+        Command::Import { what } => return crate::cli_import::import(what, store),
+        Command::Export { what } => crate::cli_import::export(what, store)?,
+        Command::People { action } => crate::cli_people::people(action, store)?,
+        Command::Duplicates { action } => crate::cli_people::duplicates(action, store)?,
         // Shown before any database is opened (main.rs).
         Command::Dialog(ask) => return Ok(crate::dialog::show(ask)),
     }

@@ -44,9 +44,26 @@ pub const COMMANDS: &[&str] = &[
     "leave_table_mode",
     "table_words",
     "table_sign",
+    "import_choose_file",
+    "import_preview",
+    "import_commit",
+    "export_signers",
+    "people_page",
+    "people_count",
+    "save_person",
+    "duplicate_queue",
+    "merge_people",
+    "mark_different",
+    "undo_merge",
+    "signer_numbers",
 ];
 
 /// Commands that open a native dialog and wait for a person: the end-to-end tests drive them
 /// in the real window; the mock runtime has no one to answer them.
 #[allow(dead_code)] // not needed by build.rs, which includes this file
-pub const DIALOG_COMMANDS: &[&str] = &["save_bundle", "choose_bundle"];
+pub const DIALOG_COMMANDS: &[&str] = &[
+    "save_bundle",
+    "choose_bundle",
+    "import_choose_file",
+    "export_signers",
+];

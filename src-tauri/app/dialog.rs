@@ -28,6 +28,9 @@ pub struct Ask {
     /// The name of the file type offered (bundles), in the window's language
     #[arg(long, default_value = "Campaign Desk bundle")]
     pub filter: String,
+    /// The file name endings the filter offers
+    #[arg(long, value_delimiter = ',', default_value = BUNDLE_EXTENSION)]
+    pub extensions: Vec<String>,
     /// The file name suggested when saving
     #[arg(long)]
     pub file_name: Option<String>,
@@ -37,7 +40,7 @@ pub struct Ask {
 pub fn show(ask: &Ask) -> ExitCode {
     let mut dialog = rfd::FileDialog::new()
         .set_title(&ask.title)
-        .add_filter(&ask.filter, &[BUNDLE_EXTENSION]);
+        .add_filter(&ask.filter, &ask.extensions);
     if let Some(name) = &ask.file_name {
         dialog = dialog.set_file_name(name);
     }
@@ -62,7 +65,9 @@ pub fn ask(ask: &Ask) -> std::io::Result<Option<PathBuf>> {
         .arg("--title")
         .arg(&ask.title)
         .arg("--filter")
-        .arg(&ask.filter);
+        .arg(&ask.filter)
+        .arg("--extensions")
+        .arg(ask.extensions.join(","));
     if ask.save {
         command.arg("--save");
     }

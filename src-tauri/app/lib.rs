@@ -2,6 +2,8 @@
 //! scripting command; both open the store the same way and call the same core functions.
 
 pub mod cli;
+pub mod cli_import;
+pub mod cli_people;
 pub mod cli_sign;
 pub mod command_names;
 pub mod commands;
@@ -62,6 +64,18 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::table::leave_table_mode,
             commands::table::table_words,
             commands::table::table_sign,
+            commands::import::import_choose_file,
+            commands::import::import_preview,
+            commands::import::import_commit,
+            commands::import::export_signers,
+            commands::people::people_page,
+            commands::people::people_count,
+            commands::people::save_person,
+            commands::people::duplicate_queue,
+            commands::people::merge_people,
+            commands::people::mark_different,
+            commands::people::undo_merge,
+            commands::people::signer_numbers,
         ])
         .on_window_event(|window, event| {
             // In table mode the window closes only through the PIN: the close is refused and

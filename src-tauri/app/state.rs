@@ -35,6 +35,9 @@ pub struct AppState {
     table_mode: AtomicBool,
     /// What the thank-you counts: (appeal, signers when table mode began, signings since).
     table_count: Mutex<Option<(desk_core::Id, i64, i64)>>,
+    /// The signer file chosen for import, read once: its name and bytes, between the preview
+    /// and the import (the window never names a path).
+    chosen_import: Mutex<Option<(String, Arc<Vec<u8>>)>>,
 }
 
 impl AppState {
@@ -45,7 +48,24 @@ impl AppState {
             started,
             table_mode: AtomicBool::new(false),
             table_count: Mutex::new(None),
+            chosen_import: Mutex::new(None),
         }
+    }
+
+    pub fn choose_import(&self, file: Option<(String, Arc<Vec<u8>>)>) {
+        *self
+            .chosen_import
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = file;
+    }
+
+    /// The signer file chosen for import; an error if none was.
+    pub fn chosen_import(&self) -> Result<(String, Arc<Vec<u8>>), ApiError> {
+        self.chosen_import
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| ApiError::from(desk_core::Error::invalid("no_import_chosen")))
     }
 
     /// The running count after one more signing at this table: the signers when table mode

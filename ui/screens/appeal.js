@@ -1,11 +1,14 @@
-// One appeal's page: its count and countries, its words in each language (a new version when
-// they change), open and close, table mode and paper sheets, prominent signers, old versions
-// and the register of paper sheets.
-import { t, formatDate, LANGUAGES } from "../i18n.js";
+// One appeal's page: its count and countries, charts of its signers, its signers (the list,
+// import, export), its words in each language (a new version when they change), open and
+// close, table mode and paper sheets, prominent signers, old versions and the register of
+// paper sheets.
+import { t, formatDate, LANGUAGES, locale } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { busy } from "../busy.js";
+import { showError } from "../alert.js";
 import { countryName } from "../countries.js";
+import { drawNumbers } from "../charts.js";
 import { enterTableMode } from "../frame.js";
 
 /** The language whose words were last open, per appeal: saving re-renders the page on it. */
@@ -26,7 +29,9 @@ export async function render(view, id) {
       el("span", { class: `status status-${s.status}`, id: "appeal-status" }, t(`appeal.status.${s.status}`)), " ",
       el("code", {}, s.slug)),
     countsPanel(page),
+    signersPanel(page),
     actionsPanel(page, events, kiosk, rerender),
+    chartsPanel(page),
     wordsPanel(page, rerender),
     prominentPanel(page, rerender),
     versionsPanel(page),
@@ -43,8 +48,43 @@ function countsPanel(page) {
     s.goal ? el("progress", { max: String(s.goal), value: String(Math.min(s.signers, s.goal)), "aria-label": t("appeal.details.goal") }) : null,
     s.goal ? el("p", { class: "hint" }, t("appeal.goal", { goal: s.goal })) : null,
     top.length ? el("ul", { class: "country-counts" }, top.map((c) =>
-      el("li", {}, c.country ? countryName(c.country, "en") : t("appeal.no_country"), el("span", { class: "n" }, String(c.signers))))) : null,
+      el("li", {}, c.country ? countryName(c.country, locale) : t("appeal.no_country"), el("span", { class: "n" }, String(c.signers))))) : null,
   );
+}
+
+/** Charts of this appeal's signers, drawn once their numbers arrive (the page does not wait). */
+function chartsPanel(page) {
+  const charts = el("div", { class: "charts", id: "appeal-charts" });
+  const panel = el("section", { class: "panel panel-wide", id: "appeal-charts-panel", hidden: page.summary.signers === 0 },
+    el("h2", { class: "section-title" }, t("appeal.charts")), charts);
+  if (page.summary.signers > 0) {
+    call("signer_numbers", { appeal: page.summary.id })
+      .then((numbers) => drawNumbers(charts, numbers, { idPrefix: "appeal-chart" }))
+      .catch(showError);
+  }
+  return panel;
+}
+
+/** The signers themselves: the list, and CSV in and out. */
+function signersPanel(page) {
+  const s = page.summary;
+  const exportButton = el("button", { type: "button", id: "appeal-export" }, t("appeal.export"));
+  const done = el("p", { class: "saved", id: "appeal-export-done", "aria-live": "polite" });
+  exportButton.addEventListener("click", () => busy(exportButton, async () => {
+    done.textContent = "";
+    const saved = await call("export_signers", {
+      appeal: s.id, title: t("appeal.export.dialog"), filter: t("import.dialog.filter"),
+    });
+    if (saved) done.textContent = t("appeal.export.done", { count: saved.rows, path: saved.path });
+  }));
+  return el("section", { class: "panel" },
+    el("h2", { class: "section-title" }, t("appeal.signers")),
+    el("div", { class: "inline" },
+      el("a", { href: `#signers/appeal=${encodeURIComponent(s.id)}`, class: "button-link", id: "appeal-signers" }, t("appeal.signers.list")),
+      el("a", { href: `#import/${encodeURIComponent(s.id)}`, class: "button-link", id: "appeal-import" }, t("appeal.import")),
+      exportButton),
+    el("p", { class: "hint" }, t("appeal.export.hint")),
+    done);
 }
 
 function actionsPanel(page, events, kiosk, rerender) {
@@ -229,11 +269,15 @@ function sheetsPanel(page) {
     el("h2", { class: "section-title" }, t("appeal.sheets")),
     page.sheets.length === 0 ? el("p", { class: "hint" }, t("appeal.sheets.none")) :
       el("table", { class: "counts", id: "sheet-register" },
-        el("thead", {}, el("tr", {}, ["number", "event", "rows", "typed_by", "when"].map((k) => el("th", {}, t(`appeal.sheets.${k}`))))),
+        el("thead", {}, el("tr", {}, ["number", "event", "rows", "typed_by", "when", ""].map((k) => el("th", {}, k ? t(`appeal.sheets.${k}`) : "")))),
         el("tbody", {}, page.sheets.map((x) => el("tr", {},
           el("td", {}, String(x.number)), el("td", {}, x.event_title || ""),
           el("td", {}, x.rows_on_paper == null ? String(x.rows_typed) : t("appeal.sheets.of", { typed: x.rows_typed, paper: x.rows_on_paper })),
-          el("td", {}, x.typed_by || ""), el("td", {}, formatDate(x.updated_at)))))));
+          el("td", {}, x.typed_by || ""), el("td", {}, formatDate(x.updated_at)),
+          el("td", {}, el("a", {
+            href: `#signers/${new URLSearchParams({ appeal: page.summary.id, sheet: x.id, number: String(x.number) })}`,
+            "data-sheet": x.id,
+          }, t("appeal.sheets.signers"))))))));
 }
 
 function detailsPanel(page, rerender) {

@@ -1,21 +1,67 @@
 // Live counts from the database. Counted again when the window comes back into focus and every
 // half minute while shown, so a CLI import or a second window shows up without a restart.
+// Below the counts, charts of the signers (of every appeal, or of one chosen); they are drawn
+// after the counts are on the glass, so the first paint never waits for them.
 import { formatCount, formatMoney, formatTime, t } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { showError } from "../alert.js";
+import { drawNumbers } from "../charts.js";
 
 const REFRESH_MS = 30_000;
+
+/** The appeal the charts were last shown for ("" for all), kept while the window is open. */
+let chartAppeal = "";
 
 export async function render(view) {
   const body = el("div", { class: "dashboard" });
   const updated = el("p", { class: "hint", id: "dashboard-updated" });
-  replace(view, el("h1", {}, t("dashboard.title")), updated, body);
+  const chartChoice = el("select", { id: "dashboard-chart-appeal" });
+  const charts = el("div", { class: "charts", id: "dashboard-charts" });
+  const chartPanel = el("section", { class: "charts-panel", id: "dashboard-charts-panel", hidden: true },
+    el("div", { class: "charts-head" },
+      el("h2", { class: "section-title" }, t("dashboard.charts")),
+      el("label", { for: "dashboard-chart-appeal" }, t("dashboard.charts.appeal")), chartChoice),
+    charts);
+  replace(view, el("h1", {}, t("dashboard.title")), updated, body, chartPanel);
+
+  // The answers of an earlier choice are dropped when a later one was made.
+  let chartRequests = 0;
+  let chartsCounted = null; // the signers per appeal the charts were last asked for
+  let listed = null; // the appeals the choice lists
+  async function refreshCharts() {
+    const request = ++chartRequests;
+    const appeal = chartChoice.value || null;
+    const numbers = await call("signer_numbers", { appeal });
+    if (request !== chartRequests) return;
+    chartPanel.hidden = numbers.total === 0 && !appeal;
+    await drawNumbers(charts, numbers, { perAppeal: !appeal, idPrefix: "dashboard-chart" });
+  }
+  chartChoice.addEventListener("change", () => {
+    chartAppeal = chartChoice.value;
+    refreshCharts().catch(showError);
+  });
 
   async function refresh() {
     const stats = await call("dashboard_stats");
     replace(body, ...content(stats));
     updated.textContent = t("dashboard.updated", { time: formatTime(new Date()) });
+    // The choice of appeal is rebuilt only when the appeals changed (not under an open list).
+    const appeals = JSON.stringify(stats.appeals.map((a) => [a.id, a.title]));
+    if (appeals !== listed) {
+      listed = appeals;
+      const chosen = chartChoice.value || chartAppeal;
+      replace(chartChoice,
+        el("option", { value: "" }, t("dashboard.charts.all")),
+        stats.appeals.map((a) => el("option", { value: a.id }, a.title)));
+      chartChoice.value = stats.appeals.some((a) => a.id === chosen) ? chosen : "";
+    }
+    // Counting for the charts is heavier than the cards: only when the signers changed.
+    const counted = JSON.stringify(stats.appeals.map((a) => [a.id, a.signers]));
+    if (counted !== chartsCounted) {
+      chartsCounted = counted;
+      refreshCharts().catch(showError);
+    }
   }
   await refresh();
 

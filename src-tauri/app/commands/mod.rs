@@ -4,6 +4,8 @@
 pub mod appeals;
 pub mod campaign;
 pub mod dashboard;
+pub mod import;
+pub mod people;
 pub mod settings;
 pub mod shell;
 pub mod sync;

@@ -72,6 +72,7 @@ pub async fn save_bundle(
         save: true,
         title: dialog_words(title, "Campaign Desk"),
         filter: dialog_words(filter, "Campaign Desk bundle"),
+        extensions: vec![BUNDLE_EXTENSION.into()],
         file_name: Some(file_name),
     };
     let Some(path) = ask(question).await? else {
@@ -95,6 +96,7 @@ pub async fn choose_bundle(
         save: false,
         title: dialog_words(title, "Campaign Desk"),
         filter: dialog_words(filter, "Campaign Desk bundle"),
+        extensions: vec![BUNDLE_EXTENSION.into()],
         file_name: None,
     };
     let chosen = ask(question).await?;
@@ -174,7 +176,7 @@ pub async fn review_conflict(state: State<'_, AppState>, id: i64) -> Result<(), 
 }
 
 /// Words for the dialog as the window gives them (from its catalog), kept to one short line.
-fn dialog_words(words: Option<String>, fallback: &str) -> String {
+pub(crate) fn dialog_words(words: Option<String>, fallback: &str) -> String {
     let words: String = words
         .unwrap_or_default()
         .chars()
@@ -193,7 +195,7 @@ fn given(passphrase: &Option<String>) -> Option<&str> {
 }
 
 /// Shows a native dialog (a child process) on a blocking thread, as it waits for the person.
-async fn ask(question: Ask) -> Result<Option<PathBuf>, ApiError> {
+pub(crate) async fn ask(question: Ask) -> Result<Option<PathBuf>, ApiError> {
     tauri::async_runtime::spawn_blocking(move || dialog::ask(&question))
         .await
         .map_err(ApiError::internal)?
@@ -201,7 +203,7 @@ async fn ask(question: Ask) -> Result<Option<PathBuf>, ApiError> {
 }
 
 /// A laptop's name as part of a file name: letters, digits and dashes.
-fn safe_file_name(name: &str) -> String {
+pub(crate) fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })

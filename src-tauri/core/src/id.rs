@@ -29,6 +29,22 @@ impl Id {
         uuid::Uuid::from_slice(bytes).ok().map(Id)
     }
 
+    /// An id that every laptop computes the same from `parent` and `what`: the first 16 bytes
+    /// of their SHA-256, marked as a version-8 (custom) UUID. For rows that two laptops may
+    /// both write (a migration's rows, a pair of people said to be different).
+    pub fn derived(parent: Id, what: &str) -> Id {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new()
+            .chain_update(parent.as_bytes())
+            .chain_update(what.as_bytes())
+            .finalize();
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&digest[..16]);
+        bytes[6] = (bytes[6] & 0x0f) | 0x80;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        Id(uuid::Uuid::from_bytes(bytes))
+    }
+
     /// The first eight hex digits: enough to tell laptops apart in a list.
     pub fn short(&self) -> String {
         self.0.simple().to_string()[..8].to_owned()

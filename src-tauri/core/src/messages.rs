@@ -194,11 +194,89 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Choose a bundle to open first",
     ),
     (
+        "bad_date",
+        "{field}: \u{201c}{value}\u{201d} is not a date; write it as 2026-11-22",
+    ),
+    ("unknown_sort", "The list cannot be sorted by \u{201c}{value}\u{201d}"),
+    (
+        "stale_cursor",
+        "The list changed its order while you scrolled; it starts again from the top",
+    ),
+    (
+        "merge_same_person",
+        "Choose two different people to merge",
+    ),
+    (
+        "bad_merge_choice",
+        "\u{201c}{value}\u{201d} is not a choice for a merge; choose the value of one of the two people",
+    ),
+    (
+        "merge_not_found",
+        "That merge is no longer on record",
+    ),
+    (
+        "merge_undone",
+        "This merge was undone already, or the person it merged away is back",
+    ),
+    (
+        "merge_record_damaged",
+        "This merge's record cannot be read, so it cannot be undone here",
+    ),
+    ("no_import_chosen", "Choose a file to import first"),
+    (
+        "import_too_large",
+        "This file is {size} MB; files up to {max} MB can be imported at once: split it in parts",
+    ),
+    (
         "locked",
         "The database is busy in another Campaign Desk window or command; try again in a moment",
     ),
     ("database", "The database reported a problem: {detail}"),
     ("open_failed", "Cannot open the database {path}: {cause}"),
+    (
+        "import_needs_encoding",
+        "The file is not UTF-8 text: choose the encoding it was saved in, such as {suggestions}",
+    ),
+    (
+        "import_unknown_encoding",
+        "\u{201c}{value}\u{201d} is not an encoding Campaign Desk knows; try windows-1252, windows-1256 or utf-16le",
+    ),
+    (
+        "import_undecodable",
+        "The file cannot be read as {encoding}; choose another encoding",
+    ),
+    ("import_unreadable", "The file cannot be read as CSV: {detail}"),
+    ("import_empty", "The file is empty: it has no header line"),
+    (
+        "import_no_name_column",
+        "No column holds a name: map a column to the given name, the family name or the full name",
+    ),
+    ("import_no_name", "This line has no name, so it was not imported"),
+    (
+        "import_bad_email",
+        "\u{201c}{value}\u{201d} does not look like an email address; the signer is kept without it",
+    ),
+    (
+        "import_unknown_country",
+        "\u{201c}{value}\u{201d} is not a country Campaign Desk knows; the signer is kept without a country, with the value in the notes",
+    ),
+    (
+        "import_bad_display",
+        "\u{201c}{value}\u{201d} is not a way to show a name; the import's choice ({display}) was used",
+    ),
+    (
+        "import_bad_date",
+        "\u{201c}{value}\u{201d} is not a date Campaign Desk reads; the time of the import was used",
+    ),
+    (
+        "import_failed",
+        "Nothing was imported: line {line} could not be saved ({detail})",
+    ),
+    ("export_failed", "The signer list could not be written: {cause}"),
+    (
+        "export_write_failed",
+        "The signer list could not be saved to {path}: {cause}",
+    ),
     ("field.campaign_name", "Campaign name"),
     ("field.given_name", "Given name"),
     ("field.family_name", "Family name"),
@@ -218,6 +296,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("field.contact_wording", "Contact consent wording"),
     ("field.entered_by", "Typed by"),
     ("field.search", "Search"),
+    ("field.signed_from", "Signed from"),
+    ("field.signed_to", "Signed until"),
     ("field.event_title", "Event title"),
     ("field.description", "Description"),
     ("field.venue", "Venue"),

@@ -10,11 +10,14 @@ const SQL: &[&str] = &[
     include_str!("../migrations/004_funds_and_donations.sql"),
     include_str!("../migrations/005_rows_that_can_meet.sql"),
     include_str!("../migrations/006_appeal_versions_and_consent.sql"),
+    include_str!("../migrations/007_search_and_duplicates.sql"),
 ];
 
 /// The migrations in order. 005 and 006 have hooks in Rust (sync/convert.rs): 005 copies the
 /// rows into the tables keyed by UUID, 006 gives the appeals that exist their first version of
-/// words; both under a recording session.
+/// words; both under a recording session. 007's hook (duplicates.rs) carries the pairs marked
+/// different over and fills the new review queue. 007's triggers call the functions
+/// search.rs registers: a connection migrating needs them.
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(
         SQL.iter()
@@ -25,6 +28,9 @@ pub(crate) fn migrations() -> Migrations<'static> {
                 }),
                 5 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| -> HookResult {
                     crate::sync::convert::appeal_words(tx)
+                }),
+                6 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| -> HookResult {
+                    crate::duplicates::after_migration(tx)
                 }),
                 _ => M::up(sql),
             })
@@ -37,9 +43,12 @@ pub const SCHEMA_VERSION: usize = SQL.len();
 
 #[cfg(test)]
 mod tests {
+    /// What `Migrations::validate` does, on a connection with the functions 007's SQL calls.
     #[test]
     fn migrations_are_valid() {
-        super::migrations().validate().unwrap();
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::search::register_functions(&conn).unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
     }
 }
 
@@ -69,6 +78,7 @@ mod uuid_keys {
     #[test]
     fn the_old_rows_keep_their_uuids_and_links_and_become_the_first_changeset() {
         let mut conn = Connection::open_in_memory().unwrap();
+        crate::search::register_functions(&conn).unwrap();
         conn.pragma_update(None, "foreign_keys", "ON").unwrap();
         super::migrations().to_version(&mut conn, 4).unwrap();
         conn.execute_batch(OLD_ROWS).unwrap();
@@ -128,6 +138,7 @@ mod uuid_keys {
             .unwrap();
         assert_eq!(changesets.len(), 2);
         let mut copy = Connection::open_in_memory().unwrap();
+        crate::search::register_functions(&copy).unwrap();
         super::migrations().to_latest(&mut copy).unwrap();
         for changes in &changesets {
             copy.apply_strm(&mut &changes[..], None::<fn(&str) -> bool>, |_, _| {
@@ -143,6 +154,7 @@ mod uuid_keys {
         }
         // A second laptop migrating the same old rows writes the same appeal words, id and all.
         let mut other = Connection::open_in_memory().unwrap();
+        crate::search::register_functions(&other).unwrap();
         other.pragma_update(None, "foreign_keys", "ON").unwrap();
         super::migrations().to_version(&mut other, 4).unwrap();
         other.execute_batch(OLD_ROWS).unwrap();

@@ -77,7 +77,8 @@ fn check(person: &NewPerson) -> Result<Checked> {
 }
 
 /// Stores a new person and returns its id. An email that another person already has is
-/// refused: the same email is the same person (use `find_by_email` first).
+/// refused: the same email is the same person (use `find_by_email` first). Possible duplicates
+/// of the new person join the review queue.
 pub fn insert(w: &Tx<'_>, person: &NewPerson) -> Result<Id> {
     let id = Id::new();
     save(
@@ -88,10 +89,11 @@ pub fn insert(w: &Tx<'_>, person: &NewPerson) -> Result<Id> {
                              country, organization, title, notes, created_at, updated_at, written_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
     )?;
+    crate::duplicates::queue_for(w, &[id], w.stamp())?;
     Ok(id)
 }
 
-/// Replaces a person's details with `person`.
+/// Replaces a person's details with `person`, and looks for their duplicates again.
 pub fn update(w: &Tx<'_>, id: Id, person: &NewPerson) -> Result<()> {
     let n = save(
         w,
@@ -105,6 +107,7 @@ pub fn update(w: &Tx<'_>, id: Id, person: &NewPerson) -> Result<()> {
     if n == 0 {
         return Err(Error::NotFound(Message::new("person_not_found")));
     }
+    crate::duplicates::queue_for(w, &[id], w.stamp())?;
     Ok(())
 }
 
@@ -165,15 +168,9 @@ pub fn find_by_email(conn: &Connection, email: &str) -> Result<Option<Id>> {
 /// `into` are filled from `from`, and `from` is removed, remembered in `person_merges` so that
 /// rows still pointing at it when they arrive from another laptop are re-pointed. A second
 /// signature or answer this creates is settled by the merge's next step (sync/settle.rs).
+/// (The organizer's merge, with a choice per field and undo, is duplicates::merge.)
 pub(crate) fn merge(w: &Tx<'_>, from: Id, into: Id, reason: &str) -> Result<()> {
-    for table in ["signatures", "consents", "rsvps", "donations"] {
-        w.execute(
-            &format!(
-                "UPDATE {table} SET person_id = ?1, updated_at = ?3, written_by = ?4 WHERE person_id = ?2"
-            ),
-            params![into, from, w.stamp(), w.laptop()],
-        )?;
-    }
+    move_rows(w, from, into)?;
     w.execute(
         "UPDATE people AS p SET
             email = coalesce(p.email, o.email), phone = coalesce(p.phone, o.phone),
@@ -193,6 +190,27 @@ pub(crate) fn merge(w: &Tx<'_>, from: Id, into: Id, reason: &str) -> Result<()> 
               OR p.title IS NULL AND o.title IS NOT NULL OR p.notes IS NULL AND o.notes IS NOT NULL)",
         params![into, from, w.stamp(), w.laptop()],
     )?;
+    remember_merge(w, from, into, reason)?;
+    w.execute("DELETE FROM people WHERE id = ?1", [from])?;
+    Ok(())
+}
+
+/// Moves every signature, consent act, answer and gift of `from` to `into`.
+pub(crate) fn move_rows(w: &Tx<'_>, from: Id, into: Id) -> Result<()> {
+    for table in ["signatures", "consents", "rsvps", "donations"] {
+        w.execute(
+            &format!(
+                "UPDATE {table} SET person_id = ?1, updated_at = ?3, written_by = ?4 WHERE person_id = ?2"
+            ),
+            params![into, from, w.stamp(), w.laptop()],
+        )?;
+    }
+    Ok(())
+}
+
+/// Remembers that `from` is now `into` (and so is everyone merged into `from` before), so that
+/// rows arriving later for `from` are re-pointed.
+pub(crate) fn remember_merge(w: &Tx<'_>, from: Id, into: Id, reason: &str) -> Result<()> {
     w.execute(
         "UPDATE person_merges SET into_id = ?1, updated_at = ?3, written_by = ?4 WHERE into_id = ?2",
         params![into, from, w.stamp(), w.laptop()],
@@ -204,7 +222,6 @@ pub(crate) fn merge(w: &Tx<'_>, from: Id, into: Id, reason: &str) -> Result<()> 
                                         written_by = excluded.written_by",
         params![from, into, reason, w.stamp(), w.laptop()],
     )?;
-    w.execute("DELETE FROM people WHERE id = ?1", [from])?;
     Ok(())
 }
 
@@ -325,19 +342,29 @@ mod tests {
     }
 }
 
-/// A person as their page shows them: details, signatures, consent record.
+/// A person as their page shows them: details, signatures, consent record, answers to events,
+/// gifts, and the merges that joined others into them.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PersonPage {
     pub id: Id,
     pub given_name: String,
     pub family_name: String,
     pub email: Option<String>,
+    pub phone: Option<String>,
     pub city: Option<String>,
+    pub region: Option<String>,
+    pub postal_code: Option<String>,
     pub country: Option<String>,
+    pub organization: Option<String>,
     pub title: Option<String>,
+    pub notes: Option<String>,
+    pub created_at: String,
     pub may_contact: bool,
     pub signatures: Vec<SignatureLine>,
     pub consents: Vec<crate::signing::ConsentAct>,
+    pub rsvps: Vec<RsvpLine>,
+    pub donations: Vec<DonationLine>,
+    pub merges: Vec<crate::duplicates::MergeLine>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -348,17 +375,40 @@ pub struct SignatureLine {
     pub signed_at: String,
     pub source: String,
     pub display: String,
+    pub featured: bool,
     pub sheet_number: Option<i64>,
     pub sheet_row: Option<i64>,
     pub version: Option<i64>,
     pub lang: Option<String>,
 }
 
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RsvpLine {
+    pub event_id: Id,
+    pub event_title: String,
+    pub starts_at: Option<String>,
+    pub status: String,
+    pub guests: i64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DonationLine {
+    pub id: Id,
+    /// A decimal string in the currency's own minor unit ("25.00", "3000").
+    pub amount: String,
+    pub currency: String,
+    pub received_on: String,
+    pub method: String,
+    pub fund_name: Option<String>,
+}
+
 pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
     let conn = store.conn();
     let mut page = conn
         .query_row(
-            "SELECT given_name, family_name, email, city, country, title FROM people WHERE id = ?1",
+            "SELECT given_name, family_name, email, phone, city, region, postal_code, country,
+                    organization, title, notes, created_at
+               FROM people WHERE id = ?1",
             [id],
             |r| {
                 Ok(PersonPage {
@@ -366,19 +416,28 @@ pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
                     given_name: r.get(0)?,
                     family_name: r.get(1)?,
                     email: r.get(2)?,
-                    city: r.get(3)?,
-                    country: r.get(4)?,
-                    title: r.get(5)?,
+                    phone: r.get(3)?,
+                    city: r.get(4)?,
+                    region: r.get(5)?,
+                    postal_code: r.get(6)?,
+                    country: r.get(7)?,
+                    organization: r.get(8)?,
+                    title: r.get(9)?,
+                    notes: r.get(10)?,
+                    created_at: r.get(11)?,
                     may_contact: false,
                     signatures: Vec::new(),
                     consents: Vec::new(),
+                    rsvps: Vec::new(),
+                    donations: Vec::new(),
+                    merges: Vec::new(),
                 })
             },
         )
         .optional()?
         .ok_or_else(|| Error::NotFound(Message::new("person_not_found")))?;
     let mut stmt = conn.prepare(
-        "SELECT s.id, s.appeal_id, a.title, s.signed_at, s.source, s.display, ps.number,
+        "SELECT s.id, s.appeal_id, a.title, s.signed_at, s.source, s.display, s.featured, ps.number,
                 s.sheet_row, t.version, t.lang
            FROM signatures s JOIN appeals a ON a.id = s.appeal_id
            LEFT JOIN paper_sheets ps ON ps.id = s.sheet_id
@@ -394,14 +453,50 @@ pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
                 signed_at: r.get(3)?,
                 source: r.get(4)?,
                 display: r.get(5)?,
-                sheet_number: r.get(6)?,
-                sheet_row: r.get(7)?,
-                version: r.get(8)?,
-                lang: r.get(9)?,
+                featured: r.get(6)?,
+                sheet_number: r.get(7)?,
+                sheet_row: r.get(8)?,
+                version: r.get(9)?,
+                lang: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    page.rsvps = conn
+        .prepare(
+            "SELECT e.id, e.title, e.starts_at, r.status, r.guests
+               FROM rsvps r JOIN events e ON e.id = r.event_id
+              WHERE r.person_id = ?1 ORDER BY e.starts_at DESC",
+        )?
+        .query_map([id], |r| {
+            Ok(RsvpLine {
+                event_id: r.get(0)?,
+                event_title: r.get(1)?,
+                starts_at: r.get(2)?,
+                status: r.get(3)?,
+                guests: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    page.donations = conn
+        .prepare(
+            "SELECT d.id, d.amount_minor, d.currency, d.received_on, d.method, f.name
+               FROM donations d LEFT JOIN funds f ON f.id = d.fund_id
+              WHERE d.person_id = ?1 ORDER BY d.received_on DESC",
+        )?
+        .query_map([id], |r| {
+            let currency: String = r.get(2)?;
+            Ok(DonationLine {
+                id: r.get(0)?,
+                amount: crate::money::format(r.get(1)?, &currency),
+                currency,
+                received_on: r.get(3)?,
+                method: r.get(4)?,
+                fund_name: r.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     page.consents = crate::signing::consents(conn, id)?;
     page.may_contact = crate::signing::may_contact(conn, id)?;
+    page.merges = crate::duplicates::merges_into(conn, id)?;
     Ok(page)
 }

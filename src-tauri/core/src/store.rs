@@ -356,6 +356,8 @@ fn connect(path: &Path, migrate: bool) -> Result<Connection, String> {
         .map_err(describe_sqlite)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(describe_sqlite)?;
+    // The search index's triggers call these on every write of a person.
+    crate::search::register_functions(&conn).map_err(describe_sqlite)?;
     if migrate {
         migrations()
             .to_latest(&mut conn)

@@ -114,7 +114,7 @@ pub(crate) fn appeal_words(tx: &Transaction<'_>) -> HookResult {
                                            written_by)
                  VALUES (?1, ?2, 'en', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 rusqlite::params![
-                    derived_id(appeal, "appeal_texts/en/1"),
+                    Id::derived(appeal, "appeal_texts/en/1"),
                     appeal,
                     title,
                     body,
@@ -150,19 +150,4 @@ pub(crate) fn appeal_words(tx: &Transaction<'_>) -> HookResult {
         crate::Error::Database(e) => HookError::RusqliteError(e),
         other => HookError::Hook(other.to_string()),
     })
-}
-
-/// An id that every laptop computes the same from `parent` and `what`: the first 16 bytes of
-/// their SHA-256, marked as a version-8 (custom) UUID.
-fn derived_id(parent: Id, what: &str) -> Id {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::new()
-        .chain_update(parent.as_bytes())
-        .chain_update(what.as_bytes())
-        .finalize();
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    bytes[6] = (bytes[6] & 0x0f) | 0x80;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    Id::from_slice(&bytes).expect("16 bytes")
 }

@@ -44,6 +44,8 @@ pub const SYNCED_TABLES: &[&str] = &[
     "campaign",
     "people",
     "person_merges",
+    "people_distinct",
+    "merge_records",
     "appeals",
     "appeal_texts",
     "events",
@@ -64,6 +66,8 @@ pub const LOCAL_TABLES: &[&str] = &[
     "sync_conflicts",
     "duplicate_candidates",
     "local_settings",
+    "person_keys",
+    "people_search",
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -143,9 +147,7 @@ pub fn status(store: &Store) -> Result<Status> {
         money_conflicts: count(
             "SELECT count(*) FROM sync_conflicts WHERE reviewed_at IS NULL AND money = 1",
         )?,
-        duplicates_waiting: count(
-            "SELECT count(*) FROM duplicate_candidates WHERE status = 'open'",
-        )?,
+        duplicates_waiting: count("SELECT count(*) FROM duplicate_candidates")?,
     })
 }
 
@@ -714,7 +716,8 @@ mod tests {
         let conn = store.conn();
         let mut stmt = conn
             .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                "SELECT name FROM pragma_table_list
+                  WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'",
             )
             .unwrap();
         let tables: Vec<String> = stmt

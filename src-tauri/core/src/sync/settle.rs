@@ -9,10 +9,10 @@
 //!    the other's signatures, answers and gifts move to it, and its blank fields are filled.
 //! 3. A second signature of one person on one appeal: the one entered first stays. A second
 //!    answer to one event: the one entered first stays, carrying the latest answer.
-//! 4. Likely duplicates (same phone; same name and city where an email is missing) wait in the
-//!    review queue. Nothing else is merged without the organizer.
+//! 4. Likely duplicates of the people the bundle touched wait in the review queue
+//!    (duplicates.rs). Nothing else is merged without the organizer.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
@@ -22,7 +22,6 @@ use crate::error::Result;
 use crate::id::Id;
 use crate::sync::apply::{json_value, Conflict};
 use crate::sync::record::Tx;
-use crate::text::fold;
 
 /// What settling did, for the summary.
 #[derive(Debug, Default)]
@@ -279,86 +278,17 @@ fn seconds(w: &Tx<'_>, table: &str, parent: &str) -> Result<Vec<(Id, Id)>> {
     Ok(pairs)
 }
 
-/// Adds likely duplicates involving `touched` people to the review queue. Returns how many new
-/// pairs were queued. A pair the organizer marked as different people stays so.
+/// Queues likely duplicates of the `touched` people that are still there (duplicates.rs).
 fn queue_duplicates(w: &Tx<'_>, touched: &HashSet<Id>) -> Result<usize> {
-    if touched.is_empty() {
-        return Ok(0);
-    }
-    // Folded name and city -> (person, has an email); phone digits -> people.
-    let mut by_name_city: HashMap<String, Vec<(Id, bool)>> = HashMap::new();
-    let mut by_phone: HashMap<String, Vec<Id>> = HashMap::new();
-    let mut stmt =
-        w.prepare("SELECT id, given_name, family_name, city, phone, email FROM people")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: Id = r.get(0)?;
-        let city = fold(&r.get::<_, Option<String>>(3)?.unwrap_or_default());
-        if !city.is_empty() {
-            let name = fold(&format!(
-                "{} {}",
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?
-            ));
-            let has_email = r.get::<_, Option<String>>(5)?.is_some();
-            by_name_city
-                .entry(format!("{name}|{city}"))
-                .or_default()
-                .push((id, has_email));
-        }
-        let digits: String = r
-            .get::<_, Option<String>>(4)?
-            .unwrap_or_default()
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        if digits.len() >= 6 {
-            by_phone.entry(digits).or_default().push(id);
-        }
-    }
-    drop(rows);
-    drop(stmt);
-
-    let mut pairs: HashSet<(Id, Id, &'static str)> = HashSet::new();
-    let mut add = |a: Id, b: Id, reason: &'static str| {
-        if touched.contains(&a) || touched.contains(&b) {
-            pairs.insert((a.min(b), a.max(b), reason));
-        }
-    };
-    // A group larger than this is a common name, not a duplicate.
-    const MAX_GROUP: usize = 20;
-    for group in by_name_city
-        .values()
-        .filter(|g| (2..=MAX_GROUP).contains(&g.len()))
-    {
-        for (i, &(a, a_mail)) in group.iter().enumerate() {
-            for &(b, b_mail) in &group[i + 1..] {
-                // Two different emails say two people; a missing one says nothing.
-                if !(a_mail && b_mail) {
-                    add(a, b, "same_name_city");
-                }
-            }
-        }
-    }
-    for group in by_phone
-        .values()
-        .filter(|g| (2..=MAX_GROUP).contains(&g.len()))
-    {
-        for (i, &a) in group.iter().enumerate() {
-            for &b in &group[i + 1..] {
-                add(a, b, "same_phone");
-            }
-        }
-    }
-    let mut queued = 0;
-    for (a, b, reason) in pairs {
-        queued += w.execute(
-            "INSERT INTO duplicate_candidates (person_a, person_b, reason, found_at)
-             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-            params![a, b, reason, w.stamp()],
-        )?;
-    }
-    Ok(queued)
+    let mut people: Vec<Id> = touched.iter().copied().collect();
+    people.sort_unstable();
+    // Pairs another laptop's organizer said are different leave this laptop's queue too.
+    w.execute(
+        "DELETE FROM duplicate_candidates WHERE EXISTS (SELECT 1 FROM people_distinct d
+            WHERE d.person_a = duplicate_candidates.person_a AND d.person_b = duplicate_candidates.person_b)",
+        [],
+    )?;
+    crate::duplicates::queue_for(w, &people, w.stamp())
 }
 
 fn quote(name: &str) -> String {

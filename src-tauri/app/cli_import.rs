@@ -1,0 +1,204 @@
+//! The scripting commands for signer lists: `import signers` and `export signers`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use desk_core::csv_import::{self, ImportReport, Options, Problem};
+use desk_core::messages::Message;
+use desk_core::signing::Display;
+use desk_core::{appeals, csv_export, Error, Store};
+use serde::Serialize;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Add an appeal's signers from a CSV file: the petition platform's export, a
+    /// spreadsheet's list (comma, semicolon or tab) or Campaign Desk's own export. The same
+    /// email is the same person; importing a file twice adds nobody
+    Signers(ImportSignersArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportSignersArgs {
+    /// The CSV file (UTF-8, UTF-16 with a byte-order mark, or the encoding given with
+    /// --encoding)
+    pub file: PathBuf,
+    /// The appeal's short name
+    #[arg(long, value_name = "SLUG")]
+    pub appeal: String,
+    /// How names are shown where the file does not say: full, name-city, initials or hidden
+    #[arg(long, default_value = "hidden")]
+    pub display: String,
+    /// The file's encoding when it is not UTF-8, such as windows-1252, or windows-1256 for
+    /// a Persian Excel file
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<String>,
+    /// Tell what the import would do, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print JSON: read, added, merged, unchanged, rejected and warned ({line, reason})
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Save an appeal's signers as a CSV file (the petition platform's column names, then
+    /// Campaign Desk's), which any spreadsheet opens
+    Signers(ExportSignersArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportSignersArgs {
+    /// The appeal's short name
+    #[arg(long, value_name = "SLUG")]
+    pub appeal: String,
+    /// Where to save the file ("-" prints it)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// A problem as `--json` prints it: the line and the reason in English.
+#[derive(Debug, Serialize)]
+struct Line {
+    line: u64,
+    reason: String,
+}
+
+/// The `--json` output: exactly these keys.
+#[derive(Debug, Serialize)]
+struct Printed {
+    read: u64,
+    added: u64,
+    merged: u64,
+    unchanged: u64,
+    rejected: Vec<Line>,
+    warned: Vec<Line>,
+}
+
+fn lines(problems: &[Problem]) -> Vec<Line> {
+    problems
+        .iter()
+        .map(|p| Line {
+            line: p.line,
+            reason: p.message.to_string(),
+        })
+        .collect()
+}
+
+pub fn import(command: &ImportCommand, store: &mut Store) -> desk_core::Result<ExitCode> {
+    let ImportCommand::Signers(a) = command;
+    let appeal = appeals::by_slug(store, &a.appeal)?;
+    let display = Display::parse(&a.display)?;
+    let bytes = std::fs::read(&a.file).map_err(|e| {
+        Error::Invalid(
+            Message::new("file_unreadable")
+                .with("path", a.file.display())
+                .with("cause", e),
+        )
+    })?;
+    let options = Options {
+        encoding: a.encoding.clone(),
+        mapping: None,
+        display,
+    };
+    let reading = csv_import::read(&bytes, &options)?;
+    if reading.needs_encoding {
+        eprintln!(
+            "campaign-desk: {} is not UTF-8 text; give its encoding with --encoding, such as {}",
+            a.file.display(),
+            csv_import::suggestions(&reading)
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let name = file_name(&a.file);
+    let report = if a.dry_run {
+        let p = csv_import::preview_reading(store, Some(appeal), &name, &reading, display)?;
+        ImportReport {
+            read: p.rows_read,
+            added: p.will_add,
+            merged: p.will_merge,
+            unchanged: p.already_signed,
+            rejected: p.rejected,
+            warned: p.warned,
+        }
+    } else {
+        csv_import::import_read(store, appeal, &name, &reading, display)?
+    };
+    if a.json {
+        let printed = Printed {
+            read: report.read,
+            added: report.added,
+            merged: report.merged,
+            unchanged: report.unchanged,
+            rejected: lines(&report.rejected),
+            warned: lines(&report.warned),
+        };
+        println!("{}", serde_json::to_string_pretty(&printed).expect("JSON"));
+    } else {
+        print!("{}", report_text(&report, a.dry_run));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn report_text(r: &ImportReport, dry_run: bool) -> String {
+    let mut out = String::new();
+    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
+    if dry_run {
+        line(
+            "Dry run",
+            "nothing was written; an import would do this".into(),
+        );
+    }
+    let (added, merged) = if dry_run {
+        ("would be added", "would get the signature")
+    } else {
+        ("added", "got the signature")
+    };
+    line("Read", format!("{} row(s)", r.read));
+    line("Added", format!("{} new signer(s) {added}", r.added));
+    line(
+        "Merged",
+        format!(
+            "{} person(s) already in the campaign (the same email) {merged}",
+            r.merged
+        ),
+    );
+    line(
+        "Unchanged",
+        format!("{} signer(s) had signed this appeal already", r.unchanged),
+    );
+    line("Rejected", format!("{} row(s)", r.rejected.len()));
+    for p in &r.rejected {
+        out.push_str(&format!("  line {}: {}\n", p.line, p.message));
+    }
+    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
+    line("Warned", format!("{} problem(s)", r.warned.len()));
+    for p in &r.warned {
+        out.push_str(&format!("  line {}: {}\n", p.line, p.message));
+    }
+    out
+}
+
+pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
+    let ExportCommand::Signers(a) = command;
+    let appeal = appeals::by_slug(store, &a.appeal)?;
+    if a.output.as_os_str() == "-" {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        csv_export::export(store, appeal, &mut out)?;
+        let _ = out.flush();
+        return Ok(());
+    }
+    let saved = csv_export::export_to_file(store, appeal, &a.output)?;
+    println!("Saved {} signer(s) to {}", saved.rows, saved.path);
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! The scripting commands for the signer list: `people search`, `duplicates list`.
+
+use clap::Subcommand;
+use desk_core::duplicates::{self, PersonCard};
+use desk_core::search::{self, PeopleQuery};
+use desk_core::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// Find people by any part of their name, email, city or organization, in any script
+    Search {
+        /// What to look for ("jose" finds José, "علي" finds علی)
+        text: String,
+        /// At most this many
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DuplicatesCommand {
+    /// List the pairs of people that look like one person, waiting for review
+    List {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn people(action: &PeopleCommand, store: &Store) -> desk_core::Result<()> {
+    match action {
+        PeopleCommand::Search { text, limit, json } => {
+            let query = PeopleQuery {
+                text: Some(text.clone()),
+                limit: Some(*limit),
+                ..Default::default()
+            };
+            let found = search::page(store, &query)?;
+            if *json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&found.rows).expect("JSON")
+                );
+            } else {
+                for p in &found.rows {
+                    let place: Vec<&str> =
+                        [p.email.as_deref(), p.city.as_deref(), p.country.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect();
+                    println!(
+                        "{}  {} {}  {}",
+                        p.id,
+                        p.given_name,
+                        p.family_name,
+                        place.join(", ")
+                    );
+                }
+                if found.rows.is_empty() {
+                    println!("Nobody matches \u{201c}{text}\u{201d}.");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn duplicates(action: &DuplicatesCommand, store: &Store) -> desk_core::Result<()> {
+    match action {
+        DuplicatesCommand::List { json } => {
+            let pairs = duplicates::queue(store, i64::MAX)?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&pairs).expect("JSON"));
+            } else {
+                let card = |c: &PersonCard| {
+                    let extra: Vec<&str> =
+                        [c.email.as_deref(), c.phone.as_deref(), c.city.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect();
+                    format!(
+                        "{} {} ({}) {}",
+                        c.given_name,
+                        c.family_name,
+                        extra.join(", "),
+                        c.id
+                    )
+                };
+                for p in &pairs {
+                    println!("{}: {}  |  {}", reason(&p.reason), card(&p.a), card(&p.b));
+                }
+                println!("{} pair(s) wait for review.", pairs.len());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn reason(reason: &str) -> &'static str {
+    match reason {
+        "same_name_city" => "same name and city",
+        "similar_name" => "similar name, same city",
+        "mail_alias" => "same mailbox",
+        "same_phone" => "same phone",
+        _ => "alike",
+    }
+}

@@ -1,0 +1,121 @@
+//! Signers in and out through CSV: the file is chosen in the native dialog and read once here;
+//! the window previews it with its choices (encoding, columns, display), then imports it. The
+//! window never names a path.
+
+use std::sync::Arc;
+
+use desk_core::csv_export::{self, Exported};
+use desk_core::csv_import::{self, ImportReport, Options, Preview};
+use desk_core::messages::Message;
+use desk_core::Id;
+use tauri::State;
+
+use crate::commands::sync::{ask, dialog_words, safe_file_name};
+use crate::dialog::Ask;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// A larger file is refused before it is read: a petition export of a million rows is ~150 MB.
+const MAX_MB: u64 = 512;
+
+/// Asks for a signer file and previews it with the default choices. `None`: cancelled.
+#[tauri::command]
+pub async fn import_choose_file(
+    state: State<'_, AppState>,
+    appeal: Option<Id>,
+    title: Option<String>,
+    filter: Option<String>,
+) -> Result<Option<Preview>, ApiError> {
+    let question = Ask {
+        save: false,
+        title: dialog_words(title, "Campaign Desk"),
+        filter: dialog_words(filter, "CSV"),
+        extensions: ["csv", "tsv", "txt", "CSV", "TSV", "TXT"]
+            .map(String::from)
+            .to_vec(),
+        file_name: None,
+    };
+    let Some(path) = ask(question).await? else {
+        return Ok(None);
+    };
+    let size = std::fs::metadata(&path).map_err(ApiError::internal)?.len();
+    if size > MAX_MB * 1024 * 1024 {
+        return Err(ApiError::from(desk_core::Error::Invalid(
+            Message::new("import_too_large")
+                .with("size", size / 1024 / 1024)
+                .with("max", MAX_MB),
+        )));
+    }
+    let bytes = std::fs::read(&path).map_err(ApiError::internal)?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    state.choose_import(Some((name, Arc::new(bytes))));
+    import_preview(state, appeal, Options::default())
+        .await
+        .map(Some)
+}
+
+/// What importing the chosen file with `options` would do; nothing is written.
+#[tauri::command]
+pub async fn import_preview(
+    state: State<'_, AppState>,
+    appeal: Option<Id>,
+    options: Options,
+) -> Result<Preview, ApiError> {
+    let (name, bytes) = state.chosen_import()?;
+    state
+        .with_store(move |store| csv_import::preview(store, appeal, &name, &bytes, &options))
+        .await
+}
+
+/// Imports the chosen file into `appeal`, in one transaction.
+#[tauri::command]
+pub async fn import_commit(
+    state: State<'_, AppState>,
+    appeal: Id,
+    options: Options,
+) -> Result<ImportReport, ApiError> {
+    let (name, bytes) = state.chosen_import()?;
+    state
+        .with_store(move |store| csv_import::import(store, appeal, &name, &bytes, &options))
+        .await
+}
+
+/// Asks where to save an appeal's signers as CSV and saves them. `None`: cancelled.
+#[tauri::command]
+pub async fn export_signers(
+    state: State<'_, AppState>,
+    appeal: Id,
+    title: Option<String>,
+    filter: Option<String>,
+) -> Result<Option<Exported>, ApiError> {
+    let slug = state
+        .with_store(move |store| {
+            Ok(desk_core::appeals::list(store)?
+                .into_iter()
+                .find(|a| a.id == appeal)
+                .map(|a| a.slug)
+                .unwrap_or_default())
+        })
+        .await?;
+    let question = Ask {
+        save: true,
+        title: dialog_words(title, "Campaign Desk"),
+        filter: dialog_words(filter, "CSV"),
+        extensions: vec!["csv".into()],
+        file_name: Some(format!(
+            "{}-signers-{}.csv",
+            safe_file_name(&slug),
+            chrono::Local::now().format("%Y-%m-%d")
+        )),
+    };
+    let Some(path) = ask(question).await? else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |store| csv_export::export_to_file(store, appeal, &path))
+        .await
+        .map(Some)
+}
