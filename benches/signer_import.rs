@@ -7,24 +7,24 @@
 //! every field checked, the same-email rule, the signature with the words' version, the consent
 //! act, the search index and duplicate keys (triggers), recording for sync, one transaction.
 
+#[path = "bench_data.rs"]
+mod bench_data;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use desk_core::appeals::{self, NewAppeal};
+use desk_core::appeals;
 use desk_core::csv_import::{self, Options};
-use desk_core::migrations::SCHEMA_VERSION;
-use desk_core::{Id, Store};
-use rusqlite::{params, Connection};
+use desk_core::Store;
 
 const ROWS: u64 = 100_000;
 const RUNS: usize = 3;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = bench_data::folder();
     let file = export_file(&dir);
-    let campaign = prepare(&dir);
+    let campaign = prepare();
     let bytes = std::fs::read(&file).unwrap();
 
     let mut shell = Vec::new();
@@ -135,61 +135,13 @@ fn export_file(dir: &Path) -> PathBuf {
 }
 
 /// A campaign of ROWS signers of one appeal, made once and kept.
-fn prepare(dir: &Path) -> PathBuf {
-    let path = dir.join(format!("import-base-{ROWS}-v{SCHEMA_VERSION}.db"));
-    let ready = dir.join(format!("import-base-{ROWS}-v{SCHEMA_VERSION}.ready"));
-    if ready.exists() {
-        return path;
-    }
-    desk_core::store::remove_with_companions(&path);
-    let mut store = Store::open(&path).unwrap();
-    desk_core::campaign::start(&mut store, "Bench").unwrap();
-    let appeal = store
-        .write(|w| appeals::insert_appeal(w, &NewAppeal::english("Appeal", "Free them.")))
-        .unwrap();
-    drop(store);
-    let mut conn = Connection::open(&path).unwrap();
-    desk_core::search::register_functions(&conn).unwrap();
-    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-    let laptop = Id::new();
-    let tx = conn.transaction().unwrap();
-    {
-        let text: Id = tx
-            .query_row("SELECT id FROM appeal_texts", [], |r| r.get(0))
-            .unwrap();
-        let mut person = tx
-            .prepare(
-                "INSERT INTO people (id, given_name, family_name, email, city, country,
-                                     created_at, updated_at, written_by)
-                 VALUES (?1, ?2, 'Family', ?3, 'Berlin', 'DE', ?4, ?4, ?5)",
-            )
-            .unwrap();
-        let mut signature = tx
-            .prepare(
-                "INSERT INTO signatures (id, appeal_id, person_id, signed_at, source, display,
-                                         created_at, updated_at, written_by, text_id)
-                 VALUES (?1, ?2, ?3, ?4, 'table', 'full', ?4, ?4, ?5, ?6)",
-            )
-            .unwrap();
-        let stamp = "2026-01-01T00:00:00.000Z";
-        for n in 0..ROWS {
-            let id = Id::new();
-            person
-                .execute(params![
-                    id,
-                    format!("Given{n}"),
-                    format!("present{n}@example.org"),
-                    stamp,
-                    laptop
-                ])
-                .unwrap();
-            signature
-                .execute(params![Id::new(), appeal, id, stamp, laptop, text])
-                .unwrap();
-        }
-    }
-    tx.commit().unwrap();
-    drop(conn);
-    std::fs::write(&ready, b"").unwrap();
-    path
+fn prepare() -> PathBuf {
+    bench_data::campaign_of("import-base", ROWS, |n| bench_data::Signer {
+        given: format!("Given{n}"),
+        family: "Family".into(),
+        email: format!("present{n}@example.org"),
+        city: "Berlin",
+        country: "DE",
+        signed_at: "2026-01-01T00:00:00.000Z".into(),
+    })
 }

@@ -4,17 +4,18 @@
 //! a database of 1,000,000 signers and, as the baseline in the same run, on one of 1,000; the
 //! median and the 95th percentile are printed for both. The goal is under 10 ms at a million.
 //!
-//! The rows are written once with plain SQL (the search triggers fire, so the index is built as
-//! the window would build it) and kept in target/bench-data/ for later runs.
+//! The rows are written once with plain SQL (bench_data.rs) and kept for later runs.
 
-use std::path::{Path, PathBuf};
+#[path = "bench_data.rs"]
+mod bench_data;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use desk_core::appeals::{self, NewAppeal};
-use desk_core::migrations::SCHEMA_VERSION;
+use desk_core::appeals;
 use desk_core::search::{self, Cursor, PeopleQuery};
-use desk_core::{Id, Store};
-use rusqlite::{params, Connection};
+use desk_core::Store;
+use rusqlite::Connection;
 
 const SAMPLES: usize = 60;
 
@@ -72,10 +73,8 @@ const CITIES: &[&str] = &["Berlin", "Bogotá", "Tehran", "Paris", "Toronto", "Is
 const COUNTRIES: &[&str] = &["DE", "CO", "IR", "FR", "CA", "TR"];
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    let small = prepare(&dir, 1_000);
-    let large = prepare(&dir, 1_000_000);
+    let small = prepare(1_000);
+    let large = prepare(1_000_000);
     println!("signer list, {SAMPLES} samples each (median / p95), 1,000 signers (baseline) vs 1,000,000:");
     let base = Store::open(&small).unwrap();
     let big = Store::open(&large).unwrap();
@@ -207,76 +206,20 @@ fn report(label: &str, base: &[Duration], big: &[Duration]) {
 }
 
 /// A database with `signers` signers of one appeal, made once and kept.
-fn prepare(dir: &Path, signers: u64) -> PathBuf {
-    let path = dir.join(format!("signer-list-{signers}-v{SCHEMA_VERSION}.db"));
-    let ready = dir.join(format!("signer-list-{signers}-v{SCHEMA_VERSION}.ready"));
-    if ready.exists() {
-        return path;
-    }
-    desk_core::store::remove_with_companions(&path);
-    let started = Instant::now();
-    let mut store = Store::open(&path).unwrap();
-    desk_core::campaign::start(&mut store, "Bench").unwrap();
-    let appeal = store
-        .write(|w| appeals::insert_appeal(w, &NewAppeal::english("Appeal", "Free them.")))
-        .unwrap();
-    drop(store);
-    let mut conn = Connection::open(&path).unwrap();
-    // The search index's triggers call these.
-    desk_core::search::register_functions(&conn).unwrap();
-    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-    let laptop = Id::new();
-    let tx = conn.transaction().unwrap();
-    {
-        let text: Id = tx
-            .query_row("SELECT id FROM appeal_texts", [], |r| r.get(0))
-            .unwrap();
-        let mut person = tx
-            .prepare(
-                "INSERT INTO people (id, given_name, family_name, email, city, country,
-                                     created_at, updated_at, written_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-            )
-            .unwrap();
-        let mut signature = tx
-            .prepare(
-                "INSERT INTO signatures (id, appeal_id, person_id, signed_at, source, display,
-                                         created_at, updated_at, written_by, text_id)
-                 VALUES (?1, ?2, ?3, ?4, 'table', 'full', ?4, ?4, ?5, ?6)",
-            )
-            .unwrap();
-        for n in 0..signers {
-            let id = Id::new();
-            let place = (n % CITIES.len() as u64) as usize;
-            // Signed over two years, a few minutes apart.
-            let signed = chrono::DateTime::from_timestamp(1_700_000_000 + (n as i64 * 60), 0)
+fn prepare(signers: u64) -> PathBuf {
+    bench_data::campaign_of("signer-list", signers, |n| {
+        let place = (n % CITIES.len() as u64) as usize;
+        bench_data::Signer {
+            given: GIVEN[(n * 7 % GIVEN.len() as u64) as usize].into(),
+            family: FAMILY[(n * 13 % FAMILY.len() as u64) as usize].into(),
+            email: format!("present{n}@example.org"),
+            city: CITIES[place],
+            country: COUNTRIES[place],
+            // Signed over two years, a minute apart.
+            signed_at: chrono::DateTime::from_timestamp(1_700_000_000 + (n as i64 * 60), 0)
                 .unwrap()
                 .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-                .to_string();
-            person
-                .execute(params![
-                    id,
-                    GIVEN[(n * 7 % GIVEN.len() as u64) as usize],
-                    FAMILY[(n * 13 % FAMILY.len() as u64) as usize],
-                    format!("present{n}@example.org"),
-                    CITIES[place],
-                    COUNTRIES[place],
-                    signed,
-                    laptop
-                ])
-                .unwrap();
-            signature
-                .execute(params![Id::new(), appeal, id, signed, laptop, text])
-                .unwrap();
+                .to_string(),
         }
-    }
-    tx.commit().unwrap();
-    // No ANALYZE: the window never runs it, so the plans timed are the ones it gets.
-    drop(conn);
-    std::fs::write(&ready, b"").unwrap();
-    println!(
-        "made a database of {signers} signers in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    path
+    })
 }

@@ -11,24 +11,23 @@
 //! The million rows are written once with plain SQL (no session: how they got there does not
 //! matter to the write measured) and kept in target/bench-data/ for later runs.
 
+#[path = "bench_data.rs"]
+mod bench_data;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use desk_core::appeals::{self, NewAppeal};
-use desk_core::migrations::SCHEMA_VERSION;
+use desk_core::appeals;
 use desk_core::people::NewPerson;
 use desk_core::signing::{self, Display, Signing, Source};
-use desk_core::{Id, Store};
-use rusqlite::{params, Connection};
+use desk_core::Store;
 
 const SAMPLES: usize = 400;
 const WARM_UP: usize = 20;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    let small = prepare(&dir, 1_000);
-    let large = prepare(&dir, 1_000_000);
+    let small = prepare(1_000);
+    let large = prepare(1_000_000);
     println!("table-mode signature, {SAMPLES} samples each (after {WARM_UP} warm-up):");
     let base = measure(&small, 1_000);
     let big = measure(&large, 1_000_000);
@@ -71,72 +70,16 @@ fn report(label: &str, samples: &[Duration]) {
 }
 
 /// A database with `signers` signers of one appeal, made once and kept.
-fn prepare(dir: &Path, signers: u64) -> PathBuf {
-    let path = dir.join(format!("table-signing-{signers}-v{SCHEMA_VERSION}.db"));
-    let ready = dir.join(format!("table-signing-{signers}-v{SCHEMA_VERSION}.ready"));
-    if ready.exists() {
-        return path;
-    }
-    desk_core::store::remove_with_companions(&path);
-    let started = Instant::now();
-    let mut store = Store::open(&path).unwrap();
-    desk_core::campaign::start(&mut store, "Bench").unwrap();
-    let appeal = store
-        .write(|w| appeals::insert_appeal(w, &NewAppeal::english("Appeal", "Free them.")))
-        .unwrap();
-    drop(store);
-    let mut conn = Connection::open(&path).unwrap();
-    // The search index's triggers call these.
-    desk_core::search::register_functions(&conn).unwrap();
-    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-    let laptop = Id::new();
-    let tx = conn.transaction().unwrap();
-    {
-        let text: Id = tx
-            .query_row("SELECT id FROM appeal_texts", [], |r| r.get(0))
-            .unwrap();
-        let mut person = tx
-            .prepare(
-                "INSERT INTO people (id, given_name, family_name, email, city, country,
-                                     created_at, updated_at, written_by)
-                 VALUES (?1, ?2, 'Family', ?3, 'Berlin', ?4, ?5, ?5, ?6)",
-            )
-            .unwrap();
-        let mut signature = tx
-            .prepare(
-                "INSERT INTO signatures (id, appeal_id, person_id, signed_at, source, display,
-                                         created_at, updated_at, written_by, text_id)
-                 VALUES (?1, ?2, ?3, ?4, 'table', 'full', ?4, ?4, ?5, ?6)",
-            )
-            .unwrap();
-        const COUNTRIES: [&str; 8] = ["DE", "US", "IR", "FR", "GB", "ES", "CA", "SE"];
-        let stamp = "2026-01-01T00:00:00.000Z";
-        for n in 0..signers {
-            let id = Id::new();
-            person
-                .execute(params![
-                    id,
-                    format!("Given{n}"),
-                    format!("present{n}@example.org"),
-                    COUNTRIES[(n % 8) as usize],
-                    stamp,
-                    laptop
-                ])
-                .unwrap();
-            signature
-                .execute(params![Id::new(), appeal, id, stamp, laptop, text])
-                .unwrap();
-        }
-    }
-    tx.commit().unwrap();
-    conn.execute_batch("ANALYZE").unwrap();
-    drop(conn);
-    std::fs::write(&ready, b"").unwrap();
-    println!(
-        "made a database of {signers} signers in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    path
+fn prepare(signers: u64) -> PathBuf {
+    const COUNTRIES: [&str; 8] = ["DE", "US", "IR", "FR", "GB", "ES", "CA", "SE"];
+    bench_data::campaign_of("table-signing", signers, |n| bench_data::Signer {
+        given: format!("Given{n}"),
+        family: "Family".into(),
+        email: format!("present{n}@example.org"),
+        city: "Berlin",
+        country: COUNTRIES[(n % 8) as usize],
+        signed_at: "2026-01-01T00:00:00.000Z".into(),
+    })
 }
 
 /// Times `SAMPLES` table-mode signatures of new visitors (and a returning one every tenth).

@@ -223,6 +223,7 @@ export default {
   "appeal.versions.written": "Written",
   "appeal.versions.signatures": "Signatures",
   "appeal.versions.hash": "SHA-256 of the words: {hash}",
+  "appeal.versions.hash_column": "SHA-256",
   "appeal.versions.read": "Read",
   "appeal.versions.reading": "Version {version} ({lang})",
   "appeal.sheets": "Paper sheets",

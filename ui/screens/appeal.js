@@ -256,7 +256,7 @@ function versionsPanel(page) {
   return el("section", { class: "panel" },
     el("h2", { class: "section-title" }, t("appeal.versions")),
     el("table", { class: "counts", id: "versions" },
-      el("thead", {}, el("tr", {}, ["lang", "version", "written", "signatures", "hash", ""].map((k) => el("th", {}, k ? t(`appeal.versions.${k}`) : "")))),
+      el("thead", {}, el("tr", {}, ["lang", "version", "written", "signatures", "hash_column", ""].map((k) => el("th", {}, k ? t(`appeal.versions.${k}`) : "")))),
       el("tbody", {}, page.versions.map((v) => el("tr", {},
         el("td", {}, v.lang.toUpperCase()), el("td", {}, String(v.version)), el("td", {}, formatDate(v.written_at)),
         el("td", {}, String(v.signatures)), el("td", {}, el("code", {}, v.words_hash.slice(0, 12))),

@@ -908,7 +908,7 @@ fn check_row(
     }
 
     let email = match text::optional_line("email", Some(get(Field::Email)), 254) {
-        Ok(Some(email)) if looks_like_email(&email) => Some(email),
+        Ok(Some(email)) if crate::people::looks_like_email(&email) => Some(email),
         Ok(None) => None,
         Ok(Some(_)) | Err(_) => {
             warn(Message::new("import_bad_email").with("value", printable(get(Field::Email))));
@@ -1010,21 +1010,6 @@ fn printable(value: &str) -> String {
         out.push('\u{2026}');
     }
     out
-}
-
-/// The same light check as a typed email (people.rs): something, an @, a domain with a dot.
-fn looks_like_email(email: &str) -> bool {
-    match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !email.contains(char::is_whitespace)
-                && !domain.contains('@')
-        }
-        None => false,
-    }
 }
 
 /// A whole name as given and family name: the last word is the family name, the rest the
