@@ -136,6 +136,19 @@ fn sample_campaign_from_the_welcome_screen() {
     session.screenshot(&screenshot_dir().join("sample-appeal.png"));
     session.execute("document.getElementById('prominent-list').scrollIntoView()");
     session.screenshot(&screenshot_dir().join("sample-appeal-prominent.png"));
+    // The charts are drawn by the vendored Chart.js under the window's CSP, and their numbers
+    // (the screen reader's table) add up to the appeal's signers.
+    let drawn = wait_until(
+        session,
+        "the country chart",
+        "const c = document.querySelector('#appeal-chart-country canvas');
+         if (!c || !window.Chart || !Chart.getChart(c)) return null;
+         return [...document.querySelectorAll('#appeal-chart-country-table tbody td')]
+           .reduce((n, td) => n + Number(td.textContent.replace(/[^0-9]/g, '')), 0);",
+    );
+    assert_eq!(drawn.as_i64(), stats["appeals"][0]["signers"].as_i64());
+    session.execute("document.getElementById('appeal-chart-country').scrollIntoView()");
+    session.screenshot(&screenshot_dir().join("sample-appeal-charts.png"));
 
     // Every section of the frame opens.
     for section in ["signers", "events", "money", "print"] {
