@@ -277,9 +277,22 @@ fn open_through_dialog_titled(
     path: &Path,
     shown: &str,
 ) {
+    through_dialog(session, button, title, path, shown, false);
+}
+
+/// Clicks `button`, answers its open or save dialog with `path` and waits for `shown`, once
+/// more if GTK's chooser died (see open_through_dialog).
+fn through_dialog(
+    session: &Session,
+    button: &str,
+    title: &str,
+    path: &Path,
+    shown: &str,
+    saving: bool,
+) {
     for attempt in 1..=2 {
         session.click(button);
-        answer_file_dialog(title, path, false);
+        answer_file_dialog(title, path, saving);
         let deadline = Instant::now() + Duration::from_secs(45);
         loop {
             if session.find(shown).is_some() {
@@ -290,7 +303,7 @@ fn open_through_dialog_titled(
             );
             let alert = alert.as_str().unwrap_or_default().to_owned();
             if alert.contains("internal problem") && attempt == 1 {
-                eprintln!("the file dialog failed once ({alert}); opening it again");
+                eprintln!("the file dialog failed once ({alert}); asking again");
                 session.click("#alert-close");
                 break;
             }
@@ -333,9 +346,14 @@ fn a_bundle_saved_in_one_window_opens_in_another() {
             "#passphrase-state",
             "A passphrase is saved on this laptop.",
         );
-        session.click("#save-bundle");
-        answer_file_dialog("Save a bundle for another laptop", &bundle, true);
-        session.wait_for("#save-result .ok");
+        through_dialog(
+            &session,
+            "#save-bundle",
+            "Save a bundle for another laptop",
+            &bundle,
+            "#save-result .ok",
+            true,
+        );
         assert!(session
             .text("#save-result")
             .ends_with(&bundle.display().to_string()));
