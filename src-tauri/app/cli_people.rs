@@ -76,15 +76,16 @@ pub fn duplicates(action: &DuplicatesCommand, store: &Store) -> desk_core::Resul
                 println!("{}", serde_json::to_string_pretty(&pairs).expect("JSON"));
             } else {
                 let card = |c: &PersonCard| {
+                    let p = &c.details.fields;
                     let extra: Vec<&str> =
-                        [c.email.as_deref(), c.phone.as_deref(), c.city.as_deref()]
+                        [p.email.as_deref(), p.phone.as_deref(), p.city.as_deref()]
                             .into_iter()
                             .flatten()
                             .collect();
                     format!(
                         "{} {} ({}) {}",
-                        c.given_name,
-                        c.family_name,
+                        p.given_name,
+                        p.family_name,
                         extra.join(", "),
                         c.id
                     )

@@ -148,19 +148,17 @@ fn write_signers(conn: &Connection, appeal: Id, mut out: impl Write) -> Result<u
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     csv.write_record(COLUMNS)?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT p.id, p.given_name, p.family_name, p.email, p.postal_code, p.phone, p.city,
                 p.region, p.country, s.signed_at, s.source, s.display, s.featured, ps.number,
-                s.sheet_row, t.version, t.lang,
-                (SELECT c.given FROM consents c
-                  WHERE c.person_id = p.id AND c.purpose = 'contact'
-                  ORDER BY c.at DESC, c.created_at DESC, c.id DESC LIMIT 1)
+                s.sheet_row, t.version, t.lang, {}
            FROM signatures s JOIN people p ON p.id = s.person_id
            LEFT JOIN paper_sheets ps ON ps.id = s.sheet_id
            LEFT JOIN appeal_texts t ON t.id = s.text_id
           WHERE s.appeal_id = ?1
           ORDER BY s.signed_at, s.id",
-    )?;
+        crate::signing::latest_contact_sql("p.id")
+    ))?;
     let mut rows = stmt.query([appeal])?;
     let mut n = 0;
     let mut record: Vec<String> = Vec::with_capacity(COLUMNS.len());

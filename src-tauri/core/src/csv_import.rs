@@ -30,6 +30,7 @@ use crate::countries;
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::messages::Message;
+use crate::people;
 use crate::signing::Display;
 use crate::store::Store;
 use crate::sync::Tx;
@@ -901,16 +902,15 @@ fn check_row(
         let (g, f) = split_full_name(get(Field::FullName));
         (given, family) = (Cow::Owned(g), Cow::Owned(f));
     }
-    let given = text::name("given_name", &given, 100).map_err(|e| e.message())?;
-    let family = text::name("family_name", &family, 100).map_err(|e| e.message())?;
+    let given = people::field::given_name(&given).map_err(|e| e.message())?;
+    let family = people::field::family_name(&family).map_err(|e| e.message())?;
     if given.is_empty() && family.is_empty() {
         return Err(Message::new("import_no_name"));
     }
 
-    let email = match text::optional_line("email", Some(get(Field::Email)), 254) {
-        Ok(Some(email)) if crate::people::looks_like_email(&email) => Some(email),
-        Ok(None) => None,
-        Ok(Some(_)) | Err(_) => {
+    let email = match people::field::email(Some(get(Field::Email))) {
+        Ok(email) => email,
+        Err(_) => {
             warn(Message::new("import_bad_email").with("value", printable(get(Field::Email))));
             None
         }
@@ -938,23 +938,15 @@ fn check_row(
             None
         }
     };
-    let phone = optional(text::optional_line("phone", Some(get(Field::Phone)), 40));
-    let city = optional(text::optional_name("city", Some(get(Field::City)), 100));
-    let region = optional(text::optional_line("region", Some(get(Field::Region)), 100));
-    let postal_code = optional(text::optional_line(
-        "postal_code",
-        Some(get(Field::PostalCode)),
-        20,
-    ));
-    let organization = optional(text::optional_name(
-        "organization",
-        Some(get(Field::Organization)),
-        200,
-    ));
+    let phone = optional(people::field::phone(Some(get(Field::Phone))));
+    let city = optional(people::field::city(Some(get(Field::City))));
+    let region = optional(people::field::region(Some(get(Field::Region))));
+    let postal_code = optional(people::field::postal_code(Some(get(Field::PostalCode))));
+    let organization = optional(people::field::organization(Some(get(Field::Organization))));
     let notes = if notes.is_empty() {
         None
     } else {
-        optional(text::paragraphs("notes", &notes.join("\n"), 5000).map(Some))
+        optional(people::field::notes(Some(&notes.join("\n"))))
     };
 
     let written_display = get(Field::Display);

@@ -268,18 +268,8 @@ fn insert_distinct(w: &Tx<'_>, a: Id, b: Id) -> Result<()> {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonCard {
     pub id: Id,
-    pub given_name: String,
-    pub family_name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub city: Option<String>,
-    pub region: Option<String>,
-    pub postal_code: Option<String>,
-    pub country: Option<String>,
-    pub organization: Option<String>,
-    pub title: Option<String>,
-    pub notes: Option<String>,
-    pub created_at: String,
+    #[serde(flatten)]
+    pub details: people::Details,
     pub signatures: i64,
     pub appeals: Vec<String>,
 }
@@ -307,11 +297,12 @@ pub fn queue(store: &Store, limit: i64) -> Result<Vec<Pair>> {
     let mut out = Vec::new();
     for (a, b, reason, found_at) in pairs {
         let (a, b) = (card(conn, a)?, card(conn, b)?);
-        let (a, b) = if (b.created_at.as_str(), b.id) < (a.created_at.as_str(), a.id) {
-            (b, a)
-        } else {
-            (a, b)
-        };
+        let (a, b) =
+            if (b.details.created_at.as_str(), b.id) < (a.details.created_at.as_str(), a.id) {
+                (b, a)
+            } else {
+                (a, b)
+            };
         out.push(Pair {
             a,
             b,
@@ -332,33 +323,12 @@ pub fn waiting(store: &Store) -> Result<i64> {
 }
 
 fn card(conn: &Connection, id: Id) -> Result<PersonCard> {
-    let mut card = conn
-        .query_row(
-            "SELECT given_name, family_name, email, phone, city, region, postal_code, country,
-                    organization, title, notes, created_at FROM people WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(PersonCard {
-                    id,
-                    given_name: r.get(0)?,
-                    family_name: r.get(1)?,
-                    email: r.get(2)?,
-                    phone: r.get(3)?,
-                    city: r.get(4)?,
-                    region: r.get(5)?,
-                    postal_code: r.get(6)?,
-                    country: r.get(7)?,
-                    organization: r.get(8)?,
-                    title: r.get(9)?,
-                    notes: r.get(10)?,
-                    created_at: r.get(11)?,
-                    signatures: 0,
-                    appeals: Vec::new(),
-                })
-            },
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound(Message::new("person_not_found")))?;
+    let mut card = PersonCard {
+        id,
+        details: people::details(conn, id)?,
+        signatures: 0,
+        appeals: Vec::new(),
+    };
     card.appeals = conn
         .prepare(
             "SELECT a.title FROM signatures s JOIN appeals a ON a.id = s.appeal_id

@@ -10,7 +10,7 @@ use crate::sync::Tx;
 use crate::text;
 
 /// A person as typed in or imported. Every field is checked before it is stored.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct NewPerson {
     pub given_name: String,
@@ -44,36 +44,84 @@ struct Checked {
 }
 
 fn check(person: &NewPerson) -> Result<Checked> {
-    let given = text::name("given_name", &person.given_name, 100)?;
-    let family = text::name("family_name", &person.family_name, 100)?;
+    let given = field::given_name(&person.given_name)?;
+    let family = field::family_name(&person.family_name)?;
     if given.is_empty() && family.is_empty() {
         return Err(Error::invalid("nameless_person"));
-    }
-    let email = text::optional_line("email", person.email.as_deref(), 254)?;
-    if let Some(email) = &email {
-        check_email(email)?;
     }
     let country = match text::optional_line("country", person.country.as_deref(), 100)? {
         Some(c) => Some(text::country_code(&c)?),
         None => None,
     };
-    let notes = match person.notes.as_deref() {
-        Some(n) => Some(text::paragraphs("notes", n, 5000)?).filter(|n| !n.is_empty()),
-        None => None,
-    };
     Ok(Checked {
         given,
         family,
-        email,
-        phone: text::optional_line("phone", person.phone.as_deref(), 40)?,
-        city: text::optional_name("city", person.city.as_deref(), 100)?,
-        region: text::optional_line("region", person.region.as_deref(), 100)?,
-        postal_code: text::optional_line("postal_code", person.postal_code.as_deref(), 20)?,
+        email: field::email(person.email.as_deref())?,
+        phone: field::phone(person.phone.as_deref())?,
+        city: field::city(person.city.as_deref())?,
+        region: field::region(person.region.as_deref())?,
+        postal_code: field::postal_code(person.postal_code.as_deref())?,
         country,
-        organization: text::optional_name("organization", person.organization.as_deref(), 200)?,
-        title: text::optional_name("title", person.title.as_deref(), 200)?,
-        notes,
+        organization: field::organization(person.organization.as_deref())?,
+        title: field::title(person.title.as_deref())?,
+        notes: field::notes(person.notes.as_deref())?,
     })
+}
+
+/// Each field of a person checked as it is stored (bounds, invisible characters, the email's
+/// shape). `check` runs them all and fails on the first; the import (csv_import.rs) runs them
+/// one by one, so that a row keeps its signature when only one field is bad.
+pub(crate) mod field {
+    use super::check_email;
+    use crate::error::Result;
+    use crate::text;
+
+    pub fn given_name(value: &str) -> Result<String> {
+        text::name("given_name", value, 100)
+    }
+
+    pub fn family_name(value: &str) -> Result<String> {
+        text::name("family_name", value, 100)
+    }
+
+    pub fn email(value: Option<&str>) -> Result<Option<String>> {
+        let email = text::optional_line("email", value, 254)?;
+        if let Some(email) = &email {
+            check_email(email)?;
+        }
+        Ok(email)
+    }
+
+    pub fn phone(value: Option<&str>) -> Result<Option<String>> {
+        text::optional_line("phone", value, 40)
+    }
+
+    pub fn city(value: Option<&str>) -> Result<Option<String>> {
+        text::optional_name("city", value, 100)
+    }
+
+    pub fn region(value: Option<&str>) -> Result<Option<String>> {
+        text::optional_line("region", value, 100)
+    }
+
+    pub fn postal_code(value: Option<&str>) -> Result<Option<String>> {
+        text::optional_line("postal_code", value, 20)
+    }
+
+    pub fn organization(value: Option<&str>) -> Result<Option<String>> {
+        text::optional_name("organization", value, 200)
+    }
+
+    pub fn title(value: Option<&str>) -> Result<Option<String>> {
+        text::optional_name("title", value, 200)
+    }
+
+    pub fn notes(value: Option<&str>) -> Result<Option<String>> {
+        match value {
+            Some(n) => Ok(Some(text::paragraphs("notes", n, 5000)?).filter(|n| !n.is_empty())),
+            None => Ok(None),
+        }
+    }
 }
 
 /// Stores a new person and returns its id. An email that another person already has is
@@ -227,19 +275,7 @@ pub(crate) fn remember_merge(w: &Tx<'_>, from: Id, into: Id, reason: &str) -> Re
 
 /// A light check that catches typing slips; whether the address works only a sent mail can tell.
 fn check_email(email: &str) -> Result<()> {
-    if looks_like_email(email) {
-        Ok(())
-    } else {
-        Err(Error::Invalid(
-            Message::new("bad_email").with("value", email),
-        ))
-    }
-}
-
-/// Something, an @, a domain with a dot inside it, no spaces: what `check_email` accepts (the
-/// import keeps a row whose email fails it, without the email).
-pub(crate) fn looks_like_email(email: &str) -> bool {
-    match email.split_once('@') {
+    let well_formed = match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
                 && domain.contains('.')
@@ -249,6 +285,13 @@ pub(crate) fn looks_like_email(email: &str) -> bool {
                 && !domain.contains('@')
         }
         None => false,
+    };
+    if well_formed {
+        Ok(())
+    } else {
+        Err(Error::Invalid(
+            Message::new("bad_email").with("value", email),
+        ))
     }
 }
 
@@ -352,18 +395,8 @@ mod tests {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PersonPage {
     pub id: Id,
-    pub given_name: String,
-    pub family_name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub city: Option<String>,
-    pub region: Option<String>,
-    pub postal_code: Option<String>,
-    pub country: Option<String>,
-    pub organization: Option<String>,
-    pub title: Option<String>,
-    pub notes: Option<String>,
-    pub created_at: String,
+    #[serde(flatten)]
+    pub details: Details,
     pub may_contact: bool,
     pub signatures: Vec<SignatureLine>,
     pub consents: Vec<crate::signing::ConsentAct>,
@@ -407,17 +440,24 @@ pub struct DonationLine {
     pub fund_name: Option<String>,
 }
 
-pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
-    let conn = store.conn();
-    let mut page = conn
-        .query_row(
-            "SELECT given_name, family_name, email, phone, city, region, postal_code, country,
-                    organization, title, notes, created_at
-               FROM people WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(PersonPage {
-                    id,
+/// A person's stored fields and when they were added: what their page and the duplicates
+/// screen show of them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Details {
+    #[serde(flatten)]
+    pub fields: NewPerson,
+    pub created_at: String,
+}
+
+pub fn details(conn: &Connection, id: Id) -> Result<Details> {
+    conn.query_row(
+        "SELECT given_name, family_name, email, phone, city, region, postal_code, country,
+                organization, title, notes, created_at
+           FROM people WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Details {
+                fields: NewPerson {
                     given_name: r.get(0)?,
                     family_name: r.get(1)?,
                     email: r.get(2)?,
@@ -429,18 +469,27 @@ pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
                     organization: r.get(8)?,
                     title: r.get(9)?,
                     notes: r.get(10)?,
-                    created_at: r.get(11)?,
-                    may_contact: false,
-                    signatures: Vec::new(),
-                    consents: Vec::new(),
-                    rsvps: Vec::new(),
-                    donations: Vec::new(),
-                    merges: Vec::new(),
-                })
-            },
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound(Message::new("person_not_found")))?;
+                },
+                created_at: r.get(11)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(Message::new("person_not_found")))
+}
+
+pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
+    let conn = store.conn();
+    let mut page = PersonPage {
+        id,
+        details: details(conn, id)?,
+        may_contact: false,
+        signatures: Vec::new(),
+        consents: Vec::new(),
+        rsvps: Vec::new(),
+        donations: Vec::new(),
+        merges: Vec::new(),
+    };
     let mut stmt = conn.prepare(
         "SELECT s.id, s.appeal_id, a.title, s.signed_at, s.source, s.display, s.featured, ps.number,
                 s.sheet_row, t.version, t.lang

@@ -284,11 +284,10 @@ fn plan(q: &PeopleQuery, by_signature: bool) -> Result<Plan> {
         values.push(Value::Text(text::country_code(&country)?));
     }
     if let Some(may) = q.may_contact {
-        conditions.push(
-            "coalesce((SELECT c.given FROM consents c WHERE c.person_id = p.id AND c.purpose = 'contact'
-                        ORDER BY c.at DESC, c.created_at DESC, c.id DESC LIMIT 1), 0) = ?"
-                .into(),
-        );
+        conditions.push(format!(
+            "coalesce({}, 0) = ?",
+            crate::signing::latest_contact_sql("p.id")
+        ));
         values.push(Value::Integer(may.into()));
     }
     if let Some(m) = &matching {

@@ -615,14 +615,21 @@ pub fn consents(conn: &Connection, person: Id) -> Result<Vec<ConsentAct>> {
 
 /// The person's latest contact act: given (true), withdrawn (false), or none.
 fn latest_contact(conn: &Connection, person: Id) -> Result<Option<bool>> {
-    Ok(conn
-        .query_row(
-            "SELECT given FROM consents WHERE person_id = ?1 AND purpose = 'contact'
-              ORDER BY at DESC, created_at DESC, id DESC LIMIT 1",
-            [person],
-            |r| r.get(0),
-        )
-        .optional()?)
+    Ok(conn.query_row(
+        &format!("SELECT {}", latest_contact_sql("?1")),
+        [person],
+        |r| r.get(0),
+    )?)
+}
+
+/// SQL for the latest contact act of the person whose id is `person` (a column or a
+/// parameter): 1 given, 0 withdrawn, NULL none. The one definition of "the latest act
+/// counts", for this module, the list's filter (search.rs) and the export (csv_export.rs).
+pub(crate) fn latest_contact_sql(person: &str) -> String {
+    format!(
+        "(SELECT c.given FROM consents c WHERE c.person_id = {person} AND c.purpose = 'contact'
+           ORDER BY c.at DESC, c.created_at DESC, c.id DESC LIMIT 1)"
+    )
 }
 
 /// Whether the campaign may write to this person now: their latest contact act gave consent.

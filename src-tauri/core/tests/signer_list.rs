@@ -363,8 +363,14 @@ fn queue(store: &Store) -> Vec<(String, String, String)> {
         .into_iter()
         .map(|p| {
             let mut names = [
-                format!("{} {}", p.a.given_name, p.a.family_name),
-                format!("{} {}", p.b.given_name, p.b.family_name),
+                format!(
+                    "{} {}",
+                    p.a.details.fields.given_name, p.a.details.fields.family_name
+                ),
+                format!(
+                    "{} {}",
+                    p.b.details.fields.given_name, p.b.details.fields.family_name
+                ),
             ];
             names.sort();
             let [x, y] = names;
@@ -525,14 +531,24 @@ fn a_merge_joins_histories_and_can_be_undone() {
         .write(|w| duplicates::merge(w, kept, twin, &choose))
         .unwrap();
     let after = people::page(&store, kept).unwrap();
-    assert_eq!(after.given_name, "Ana María", "chosen from the other");
-    assert_eq!(after.city.as_deref(), Some("Bogotá"), "kept's own");
     assert_eq!(
-        after.email.as_deref(),
+        after.details.fields.given_name, "Ana María",
+        "chosen from the other"
+    );
+    assert_eq!(
+        after.details.fields.city.as_deref(),
+        Some("Bogotá"),
+        "kept's own"
+    );
+    assert_eq!(
+        after.details.fields.email.as_deref(),
         Some("ana@example.org"),
         "blank filled"
     );
-    assert_eq!(after.phone.as_deref(), Some("+57 300 123 4567"));
+    assert_eq!(
+        after.details.fields.phone.as_deref(),
+        Some("+57 300 123 4567")
+    );
     // Both signed the first appeal: the earlier signature stays, with its paper source.
     assert_eq!(after.signatures.len(), 2);
     let first = after
@@ -564,11 +580,14 @@ fn a_merge_joins_histories_and_can_be_undone() {
     store.write(|w| duplicates::undo(w, merge)).unwrap();
     let back_kept = people::page(&store, kept).unwrap();
     let back_twin = people::page(&store, twin).unwrap();
-    assert_eq!(back_kept.given_name, "Ana");
-    assert_eq!(back_kept.email, None);
+    assert_eq!(back_kept.details.fields.given_name, "Ana");
+    assert_eq!(back_kept.details.fields.email, None);
     assert_eq!(back_kept.signatures.len(), 1);
-    assert_eq!(back_twin.given_name, "Ana María");
-    assert_eq!(back_twin.email.as_deref(), Some("ana@example.org"));
+    assert_eq!(back_twin.details.fields.given_name, "Ana María");
+    assert_eq!(
+        back_twin.details.fields.email.as_deref(),
+        Some("ana@example.org")
+    );
     assert_eq!(back_twin.signatures.len(), 2);
     let ids = |p: &people::PersonPage| {
         let mut ids: Vec<Id> = p.signatures.iter().map(|s| s.id).collect();
