@@ -117,6 +117,15 @@ fn sample_campaign_from_the_welcome_screen() {
         Some("page")
     );
     session.screenshot(&screenshot_dir().join("dashboard.png"));
+    // The Dashboard's charts: every appeal's signers per week, drawn.
+    wait_until(
+        session,
+        "the Dashboard's week chart",
+        "const c = document.querySelector('#dashboard-chart-week canvas');
+         return !!(c && window.Chart && Chart.getChart(c));",
+    );
+    session.execute("document.getElementById('dashboard-charts').scrollIntoView()");
+    session.screenshot(&screenshot_dir().join("dashboard-charts.png"));
 
     // Settings shows where the data is, and checks it.
     session.click("[data-section='settings']");
