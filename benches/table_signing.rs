@@ -112,6 +112,7 @@ fn measure(path: &Path, signers: u64) -> Vec<Duration> {
             event: None,
             sheet: None,
             entered_by: None,
+            known_person: None,
         };
         let started = Instant::now();
         store.write(|w| signing::sign_in(w, &signing)).unwrap();

@@ -172,6 +172,7 @@ pub fn sign(a: &SignArgs, store: &mut Store) -> desk_core::Result<()> {
                 event,
                 sheet,
                 entered_by: entered_by.clone(),
+                known_person: None,
             },
         )
     })?;

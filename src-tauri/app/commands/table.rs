@@ -140,6 +140,7 @@ pub async fn table_sign(
                         event: mode.event,
                         sheet: None,
                         entered_by: None,
+                        known_person: None,
                     },
                 )
             })?;

@@ -48,7 +48,64 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "time_skipped",
         "{time} does not exist in {zone} (the clocks skip it); please choose another time",
     ),
-    ("guests_out_of_range", "Guests must be between 0 and 50"),
+    (
+        "guests_out_of_range",
+        "People coming with them must be between 0 and {max}",
+    ),
+    (
+        "arrived_out_of_range",
+        "The people arriving must be between 1 and {max}",
+    ),
+    (
+        "ends_without_start",
+        "An event with an end needs a start too",
+    ),
+    (
+        "announced_without_start",
+        "An announced or cancelled event needs a start; choose \u{201c}date to be announced\u{201d} until it is known",
+    ),
+    (
+        "bad_local_time",
+        "{field}: \u{201c}{value}\u{201d} is not a date and time such as 2027-01-09 13:00",
+    ),
+    (
+        "bad_event_status",
+        "\u{201c}{value}\u{201d} is not an event status (draft, announced, cancelled, tba)",
+    ),
+    (
+        "too_many_lines",
+        "{field} has too many lines: at most {max}",
+    ),
+    (
+        "bad_link",
+        "\u{201c}{value}\u{201d} is not a web link starting with https://",
+    ),
+    (
+        "bad_price_kind",
+        "\u{201c}{value}\u{201d} is neither a suggested donation nor a ticket",
+    ),
+    (
+        "bad_amount",
+        "{field}: \u{201c}{value}\u{201d} is not an amount in {currency} such as 12.50",
+    ),
+    ("amount_zero", "{field} must be more than zero"),
+    ("amount_too_large", "The total is too large to add up"),
+    ("event_not_found", "This event no longer exists"),
+    ("rsvp_not_found", "This answer no longer exists"),
+    (
+        "bad_rsvp_status",
+        "\u{201c}{value}\u{201d} is not an answer (going, maybe, not going, waitlisted, cancelled)",
+    ),
+    ("not_checked_in", "This person has not been checked in"),
+    (
+        "event_has_no_appeal",
+        "This event collects no appeal: choose one on the event's page first",
+    ),
+    (
+        "event_without_date",
+        "This event has no date yet, so it cannot go in a calendar",
+    ),
+    ("not_in_door_mode", "The door is not open for an event"),
     ("goal_not_positive", "A fund's goal must be more than zero"),
     ("amount_not_positive", "A donation must be more than zero"),
     (
@@ -309,6 +366,15 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("field.purpose", "Purpose"),
     ("field.reference", "Reference"),
     ("field.note", "Note"),
+    ("field.subtitle", "Subtitle"),
+    ("field.starts", "Starts"),
+    ("field.ends", "Ends"),
+    ("field.cosponsors", "Co-sponsors"),
+    ("field.program", "Program"),
+    ("field.causes", "Featured prisoners or causes"),
+    ("field.price", "Price"),
+    ("field.ticket_value", "Value of what a ticket buys"),
+    ("field.gift", "Gift"),
     ("field.laptop_name", "Laptop name"),
     ("field.sync_passphrase", "Sync passphrase"),
 ];

@@ -11,13 +11,15 @@ const SQL: &[&str] = &[
     include_str!("../migrations/005_rows_that_can_meet.sql"),
     include_str!("../migrations/006_appeal_versions_and_consent.sql"),
     include_str!("../migrations/007_search_and_duplicates.sql"),
+    include_str!("../migrations/008_events_rsvps_and_the_door.sql"),
 ];
 
 /// The migrations in order. 005 and 006 have hooks in Rust (sync/convert.rs): 005 copies the
 /// rows into the tables keyed by UUID, 006 gives the appeals that exist their first version of
 /// words; both under a recording session. 007's hook (duplicates.rs) carries the pairs marked
 /// different over and fills the new review queue. 007's triggers call the functions
-/// search.rs registers: a connection migrating needs them.
+/// search.rs registers: a connection migrating needs them. 008's hook (events.rs) marks the
+/// undated events "date to be announced".
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(
         SQL.iter()
@@ -31,6 +33,9 @@ pub(crate) fn migrations() -> Migrations<'static> {
                 }),
                 6 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| -> HookResult {
                     crate::duplicates::after_migration(tx)
+                }),
+                7 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| -> HookResult {
+                    crate::events::after_migration(tx)
                 }),
                 _ => M::up(sql),
             })
@@ -136,7 +141,9 @@ mod uuid_keys {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        assert_eq!(changesets.len(), 2);
+        // Migration 008 marked the undated event "date to be announced", as the third.
+        assert_eq!(changesets.len(), 3);
+        assert_eq!(hex("SELECT status FROM events"), "tba");
         let mut copy = Connection::open_in_memory().unwrap();
         crate::search::register_functions(&copy).unwrap();
         super::migrations().to_latest(&mut copy).unwrap();

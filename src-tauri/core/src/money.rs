@@ -1,7 +1,8 @@
 //! Amounts of money: an integer count of the currency's minor unit beside an ISO 4217 code.
 //! Never a float, also not on the way to the window: amounts leave core as decimal strings.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::messages::Message;
 
 /// ISO 4217 currencies whose minor unit is not the hundredth. All others have two decimals.
 const EXPONENTS: &[(&str, u32)] = &[
@@ -62,9 +63,99 @@ pub fn format(amount_minor: i64, currency: &str) -> String {
     )
 }
 
+/// An amount as typed ("12", "12.50", "1,500.00") in minor units of `currency`. Refused, naming
+/// the field: a sign, more decimals than the currency has ("1.5 JPY"), an exponent, letters,
+/// misplaced group commas, and amounts over a billion. Zero only where `zero_ok`.
+pub fn parse_amount(
+    field: &'static str,
+    typed: &str,
+    currency: &str,
+    zero_ok: bool,
+) -> Result<i64> {
+    let refuse = || {
+        Error::Invalid(
+            Message::new("bad_amount")
+                .with("field", field)
+                .with("value", typed.trim())
+                .with("currency", currency),
+        )
+    };
+    let value = typed.trim();
+    let (whole, fraction) = match value.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (value, None),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouped_well = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    let digits: String = groups.concat();
+    if digits.is_empty() || !grouped_well || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(refuse());
+    }
+    let places = decimals(currency) as usize;
+    let fraction = fraction.unwrap_or("");
+    if fraction.len() > places || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(refuse());
+    }
+    if value.ends_with('.') && places == 0 {
+        return Err(refuse());
+    }
+    let whole: i64 = digits.parse().map_err(|_| refuse())?;
+    if whole > 1_000_000_000 {
+        return Err(refuse());
+    }
+    let scale = 10i64.pow(places as u32);
+    let fraction_minor: i64 = if fraction.is_empty() {
+        0
+    } else {
+        format!("{fraction:0<places$}")
+            .parse()
+            .map_err(|_| refuse())?
+    };
+    let minor = whole * scale + fraction_minor;
+    if minor == 0 && !zero_ok {
+        return Err(Error::Invalid(
+            Message::new("amount_zero").with("field", field),
+        ));
+    }
+    Ok(minor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_typed_amounts_in_minor_units() {
+        assert_eq!(parse_amount("price", "12", "USD", false).unwrap(), 1200);
+        assert_eq!(
+            parse_amount("price", " 1,500.5 ", "USD", false).unwrap(),
+            150_050
+        );
+        assert_eq!(parse_amount("price", "0.10", "USD", false).unwrap(), 10);
+        assert_eq!(parse_amount("price", "2500", "JPY", false).unwrap(), 2500);
+        assert_eq!(parse_amount("price", "1.234", "KWD", false).unwrap(), 1234);
+        assert_eq!(parse_amount("price", "0", "USD", true).unwrap(), 0);
+        for bad in [
+            "",
+            "-5",
+            "1e3",
+            "abc",
+            "12.345",
+            "1,50",
+            ",500",
+            "1.2.3",
+            "99999999999",
+        ] {
+            let err = parse_amount("price", bad, "USD", false).unwrap_err();
+            assert_eq!(err.message().key(), "bad_amount", "{bad}");
+        }
+        assert!(parse_amount("price", "1.5", "JPY", false).is_err());
+        let err = parse_amount("price", "0.00", "USD", false).unwrap_err();
+        assert_eq!(err.message().key(), "amount_zero");
+    }
 
     #[test]
     fn formats_by_the_currency_minor_unit() {

@@ -197,6 +197,10 @@ pub struct Signing {
     /// Who typed it, when not the signer.
     #[serde(default)]
     pub entered_by: Option<String>,
+    /// The person signing, when already found (a walk-in at the door found by name): `person`
+    /// is then not looked up by email nor added.
+    #[serde(default)]
+    pub known_person: Option<Id>,
 }
 
 /// What `sign_in` did, with what `take_back` needs to undo it.
@@ -253,9 +257,10 @@ pub fn sign_in(w: &Tx<'_>, s: &Signing) -> Result<Signed> {
         .as_deref()
         .map(str::trim)
         .filter(|e| !e.is_empty());
-    let found = match email {
-        Some(email) => people::find_by_email(w, email)?,
-        None => None,
+    let found = match (s.known_person, email) {
+        (Some(id), _) => Some(id),
+        (None, Some(email)) => people::find_by_email(w, email)?,
+        (None, None) => None,
     };
     let (person, known) = match found {
         // A signer's stored details are not changed from a signing form: anyone can type
@@ -384,6 +389,7 @@ pub fn sign_as(
             event: None,
             sheet: None,
             entered_by: None,
+            known_person: None,
         },
     )
 }

@@ -66,6 +66,7 @@ fn sign(store: &mut Store, appeal: Id, p: NewPerson, source: Source) -> Id {
                     event: None,
                     sheet: None,
                     entered_by: None,
+                    known_person: None,
                 },
             )
         })

@@ -49,6 +49,7 @@ fn signing(appeal: Id, p: NewPerson, lang: &str) -> Signing {
         event: None,
         sheet: None,
         entered_by: None,
+        known_person: None,
     }
 }
 

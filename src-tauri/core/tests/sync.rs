@@ -363,12 +363,16 @@ fn a_removed_person_stays_removed() {
         .unwrap();
     b.store
         .write(|w| {
-            desk_core::events::answer(
+            desk_core::rsvps::answer(
                 w,
-                c.event,
-                signed.person,
-                desk_core::events::RsvpStatus::Accepted,
-                1,
+                &desk_core::rsvps::Answer {
+                    guests: 1,
+                    ..desk_core::rsvps::Answer::new(
+                        c.event,
+                        signed.person,
+                        desk_core::rsvps::Status::Accepted,
+                    )
+                },
             )
         })
         .unwrap();
@@ -562,7 +566,7 @@ fn every_write_is_recorded_and_nothing_writes_around_it() {
 
 #[test]
 fn a_person_who_answers_at_two_laptops_keeps_one_answer_with_the_latest_reply() {
-    use desk_core::events::{answer, RsvpStatus};
+    use desk_core::rsvps::{answer, Answer, Status as RsvpStatus};
     let dir = tempfile::tempdir().unwrap();
     let mut a = Laptop::new(dir.path(), "a");
     let c = start_campaign(&mut a);
@@ -573,11 +577,20 @@ fn a_person_who_answers_at_two_laptops_keeps_one_answer_with_the_latest_reply() 
     let mut b = join(dir.path(), &a, "b");
     let first = a
         .store
-        .write(|w| answer(w, c.event, ana, RsvpStatus::Accepted, 2))
+        .write(|w| {
+            answer(
+                w,
+                &Answer {
+                    guests: 2,
+                    ..Answer::new(c.event, ana, RsvpStatus::Accepted)
+                },
+            )
+            .map(|a| a.rsvp)
+        })
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(5));
     b.store
-        .write(|w| answer(w, c.event, ana, RsvpStatus::Declined, 0))
+        .write(|w| answer(w, &Answer::new(c.event, ana, RsvpStatus::Declined)))
         .unwrap();
     let from_a = a.bundle(dir.path(), None, 1);
     let from_b = b.bundle(dir.path(), None, 1);

@@ -14,8 +14,8 @@ use chrono::Utc;
 use common::{join, start_campaign, Campaign, Laptop};
 use desk_core::appeals::{self, Display, Source};
 use desk_core::donations::{self, Method, NewDonation};
-use desk_core::events::{self, RsvpStatus};
 use desk_core::people::{self, NewPerson};
+use desk_core::rsvps::{self, Answer, Status as RsvpStatus};
 use desk_core::{sync, Id};
 use proptest::prelude::*;
 use rusqlite::OptionalExtension;
@@ -221,7 +221,7 @@ impl World {
                     RsvpStatus::Declined
                 };
                 l.store
-                    .write(|w| events::answer(w, event, id, status, 0))
+                    .write(|w| rsvps::answer(w, &Answer::new(event, id, status)))
                     .unwrap();
             }
             Op::Give {

@@ -6,16 +6,17 @@
 
 mod names;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
 
 use crate::appeals::{self, Display, NewAppeal, NewSignature, Source, Words};
 use crate::campaign::Campaign;
 use crate::donations::{self, Method, NewDonation, NewFund};
 use crate::error::{Error, Result};
-use crate::events::{self, NewEvent, RsvpStatus};
+use crate::events::{self, EventInput};
 use crate::id::Id;
 use crate::messages::Message;
 use crate::people::{self, NewPerson};
+use crate::rsvps::{self, Answer, Status as RsvpStatus};
 use crate::signing::{self, Act};
 use crate::store::Store;
 use crate::sync::Tx;
@@ -79,7 +80,7 @@ pub fn load(store: &mut Store) -> Result<Campaign> {
         let mut signers = insert_prominent_signers(tx, appeal)?;
         signers.extend(insert_signers(tx, appeal, &mut rng)?);
         record_signing_consent(tx, appeal)?;
-        let events = insert_events(tx)?;
+        let events = insert_events(tx, appeal)?;
         insert_rsvps(tx, &events, &signers, &mut rng)?;
         insert_money(tx, &events, &signers, &mut rng)?;
         insert_guests_who_did_not_sign(tx, &events, &mut rng)?;
@@ -370,107 +371,129 @@ fn pick_display(cautious: bool, rng: &mut Rng) -> Display {
     }
 }
 
-/// The events of shared/DOMAIN.md, on dates whose weekdays match what it says.
-fn insert_events(tx: &Tx<'_>) -> Result<Vec<Id>> {
-    let at = |y, m, d, h, min| -> Option<NaiveDateTime> {
-        NaiveDate::from_ymd_opt(y, m, d)?.and_hms_opt(h, min, 0)
+/// The events of shared/DOMAIN.md, on dates whose weekdays match what it says. The appeal is
+/// collected at the tables of those with a room.
+fn insert_events(tx: &Tx<'_>, appeal: Id) -> Result<Vec<Id>> {
+    let s = |v: &str| Some(v.to_owned());
+    let contact = EventInput {
+        contact_phone: s("+1 510 555 0134"),
+        contact_email: s("events@example.org"),
+        ..EventInput::default()
     };
-    let contact_phone = Some("+1 510 555 0134");
-    let contact_email = Some("events@example.org");
     let list = [
-        NewEvent {
-            title: "Voices for Freedom: a cultural night",
+        EventInput {
+            title: "Voices for Freedom: a cultural night".into(),
+            subtitle: "Poetry, music and dance for the prisoners of conscience".into(),
             description: "Twelve poets and spoken-word artists, videos, music, food and dancing. \
                 A statement from an organizer who could not attend will be read. \
-                Sign the appeal and give at our table.",
-            starts: at(2024, 2, 24, 18, 0),
-            ends: at(2024, 2, 24, 21, 0),
-            time_zone: "America/Los_Angeles",
-            venue: Some("The Lantern Pub"),
-            address: Some("2810 Telegraph Avenue"),
-            city: Some("Berkeley"),
-            country: Some("US"),
+                Sign the appeal and give at our table."
+                .into(),
+            starts: s("2024-02-24T18:00"),
+            ends: s("2024-02-24T21:00"),
+            time_zone: "America/Los_Angeles".into(),
+            venue: s("The Lantern Pub"),
+            address: s("2810 Telegraph Avenue"),
+            city: s("Berkeley"),
+            country: s("US"),
             capacity: Some(120),
-            contact_phone,
-            contact_email,
-            ..Default::default()
+            program: "Twelve poets and spoken-word artists\nThe Freedom Band: music".into(),
+            causes: "The writers in prison".into(),
+            languages: "en,fa".into(),
+            price: s("10"),
+            price_currency: s("USD"),
+            appeal: Some(appeal),
+            ..contact.clone()
         },
-        NewEvent {
-            title: "Book talk: Letters from Prison",
-            description: "A reading and conversation, co-sponsored with the bookstore.",
-            starts: at(2027, 3, 11, 18, 30),
-            ends: at(2027, 3, 11, 20, 0),
-            time_zone: "America/Los_Angeles",
-            venue: Some("Shattuck Avenue Books"),
-            address: Some("2120 Shattuck Avenue"),
-            city: Some("Berkeley"),
-            country: Some("US"),
+        EventInput {
+            title: "Book talk: Letters from Prison".into(),
+            description: "A reading and conversation, co-sponsored with the bookstore.".into(),
+            starts: s("2027-03-11T18:30"),
+            ends: s("2027-03-11T20:00"),
+            time_zone: "America/Los_Angeles".into(),
+            venue: s("Shattuck Avenue Books"),
+            address: s("2120 Shattuck Avenue"),
+            city: s("Berkeley"),
+            country: s("US"),
             capacity: Some(60),
-            contact_phone,
-            contact_email,
-            ..Default::default()
+            cosponsors: "Shattuck Avenue Books".into(),
+            languages: "en".into(),
+            appeal: Some(appeal),
+            ..contact.clone()
         },
-        NewEvent {
-            title: "Global days of action",
-            description: "Vigils, readings and information tables in many cities.",
-            starts: at(2027, 6, 17, 0, 0),
-            ends: at(2027, 6, 22, 23, 59),
-            time_zone: "UTC",
-            contact_email,
-            ..Default::default()
+        EventInput {
+            title: "Global days of action".into(),
+            description: "Vigils, readings and information tables in many cities.".into(),
+            starts: s("2027-06-17T00:00"),
+            ends: s("2027-06-22T23:59"),
+            time_zone: "UTC".into(),
+            contact_phone: None,
+            ..contact.clone()
         },
-        NewEvent {
-            title: "Concert for the prisoners",
-            description: "Organized by an allied movement; our table will collect signatures.",
-            starts: at(2027, 7, 1, 19, 30),
-            ends: at(2027, 7, 1, 22, 30),
-            time_zone: "Europe/Berlin",
-            venue: Some("Kulturhaus Mitte"),
-            address: Some("Auguststraße 21"),
-            city: Some("Berlin"),
-            country: Some("DE"),
+        EventInput {
+            title: "Concert for the prisoners".into(),
+            description: "Organized by an allied movement; our table will collect signatures."
+                .into(),
+            starts: s("2027-07-01T19:30"),
+            ends: s("2027-07-01T22:30"),
+            time_zone: "Europe/Berlin".into(),
+            venue: s("Kulturhaus Mitte"),
+            address: s("Auguststraße 21"),
+            city: s("Berlin"),
+            country: s("DE"),
             capacity: Some(400),
-            contact_email,
-            ..Default::default()
+            languages: "de,en".into(),
+            price: s("15"),
+            price_currency: s("EUR"),
+            price_kind: s("ticket"),
+            ticket_value: s("0"),
+            appeal: Some(appeal),
+            contact_phone: None,
+            ..contact.clone()
         },
-        NewEvent {
-            title: "Afternoon program: writers behind bars",
+        EventInput {
+            title: "Afternoon program: writers behind bars".into(),
             description:
-                "Online and in person. Co-hosted by two bookstores, in New York and Berkeley.",
-            starts: at(2027, 9, 25, 15, 0),
-            ends: at(2027, 9, 25, 17, 0),
-            time_zone: "America/New_York",
-            venue: Some("Harlem Community Bookstore"),
-            address: Some("437 Malcolm X Blvd at 132nd St."),
-            city: Some("New York"),
-            country: Some("US"),
-            online_url: Some("https://example.org/live/afternoon-program"),
+                "Online and in person. Co-hosted by two bookstores, in New York and Berkeley."
+                    .into(),
+            starts: s("2027-09-25T15:00"),
+            ends: s("2027-09-25T17:00"),
+            time_zone: "America/New_York".into(),
+            venue: s("Harlem Community Bookstore"),
+            address: s("437 Malcolm X Blvd at 132nd St."),
+            city: s("New York"),
+            country: s("US"),
+            online_url: s("https://example.org/live/afternoon-program"),
             capacity: Some(80),
-            contact_phone,
-            contact_email,
+            cosponsors: "Harlem Community Bookstore\nShattuck Avenue Books".into(),
+            appeal: Some(appeal),
+            ..contact.clone()
         },
-        NewEvent {
-            title: "Press conference at the United Nations",
-            description: "During the General Assembly week. Date to be announced.",
-            time_zone: "America/New_York",
-            venue: Some("United Nations Headquarters"),
-            city: Some("New York"),
-            country: Some("US"),
-            contact_email,
-            ..Default::default()
+        EventInput {
+            title: "Press conference at the United Nations".into(),
+            description: "During the General Assembly week. Date to be announced.".into(),
+            time_zone: "America/New_York".into(),
+            venue: s("United Nations Headquarters"),
+            city: s("New York"),
+            country: s("US"),
+            status: events::Status::Tba,
+            contact_phone: None,
+            ..contact.clone()
         },
-        NewEvent {
-            title: "Webinar: the prisoners speak",
-            description: "Three speakers; co-sponsored with a Sunday morning forum. On Zoom.",
-            starts: at(2028, 1, 9, 13, 0),
-            ends: at(2028, 1, 9, 14, 30),
-            time_zone: "America/Los_Angeles",
-            online_url: Some("https://example.org/zoom/prisoners-speak"),
-            contact_email,
-            ..Default::default()
+        EventInput {
+            title: "Webinar: the prisoners speak".into(),
+            description: "Three speakers; co-sponsored with a Sunday morning forum. On Zoom."
+                .into(),
+            starts: s("2028-01-09T13:00"),
+            ends: s("2028-01-09T14:30"),
+            time_zone: "America/Los_Angeles".into(),
+            online_url: s("https://example.org/zoom/prisoners-speak"),
+            cosponsors: "The Sunday Morning Forum".into(),
+            program: "Three speakers: a former prisoner, a lawyer and a poet".into(),
+            contact_phone: None,
+            ..contact
         },
     ];
-    list.iter().map(|e| events::insert_event(tx, e)).collect()
+    list.iter().map(|e| events::insert(tx, e)).collect()
 }
 
 /// Guests for the events with a room; Americans mostly for the American events.
@@ -499,12 +522,12 @@ fn insert_rsvps(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -
             } else {
                 0
             };
-            events::answer(
+            rsvps::answer(
                 tx,
-                events[event],
-                signer.person,
-                *rng.pick(&statuses),
-                guests,
+                &Answer {
+                    guests,
+                    ..Answer::new(events[event], signer.person, *rng.pick(&statuses))
+                },
             )?;
         }
     }
@@ -537,7 +560,7 @@ fn insert_guests_who_did_not_sign(tx: &Tx<'_>, events: &[Id], rng: &mut Rng) -> 
                 ..Default::default()
             },
         )?;
-        events::answer(tx, events[0], person, RsvpStatus::Accepted, 0)?;
+        rsvps::answer(tx, &Answer::new(events[0], person, RsvpStatus::Accepted))?;
         if n % 3 == 0 {
             donations::insert_donation(
                 tx,

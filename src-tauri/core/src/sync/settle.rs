@@ -209,12 +209,17 @@ fn second_answers(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
     // The first answer stays, with the person's latest word in it, stamped as that word was:
     // laptops that settled different pairs then agree on the latest reply.
     let carry = "UPDATE rsvps SET status = o.status, attendance = o.attendance, guests = o.guests,
+                        note = o.note, attendance_at = o.attendance_at, arrived = o.arrived,
+                        promoted_at = o.promoted_at,
                         updated_at = o.updated_at, written_by = o.written_by
-                   FROM (SELECT status, attendance, guests, updated_at, written_by FROM rsvps WHERE id = ?2) o
+                   FROM (SELECT status, attendance, guests, note, attendance_at, arrived,
+                                promoted_at, updated_at, written_by
+                           FROM rsvps WHERE id = ?2) o
                   WHERE rsvps.id = ?1
                     AND (o.updated_at, o.written_by) > (rsvps.updated_at, rsvps.written_by)
-                    AND (o.status, coalesce(o.attendance, ''), o.guests)
-                        IS NOT (rsvps.status, coalesce(rsvps.attendance, ''), rsvps.guests)";
+                    AND (o.status, coalesce(o.attendance, ''), o.guests, o.note, o.arrived)
+                        IS NOT (rsvps.status, coalesce(rsvps.attendance, ''), rsvps.guests,
+                                rsvps.note, rsvps.arrived)";
     second_rows(
         w,
         settled,

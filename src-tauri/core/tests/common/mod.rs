@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use desk_core::appeals::{self, NewAppeal};
 use desk_core::donations::{self, NewFund};
-use desk_core::events::{self, NewEvent};
+use desk_core::events::{self, EventInput};
 use desk_core::sync;
 use desk_core::{Id, Store};
 use rusqlite::types::Value;
@@ -97,11 +97,12 @@ pub fn start_campaign(laptop: &mut Laptop) -> Campaign {
                     w,
                     &NewAppeal::english("Emergency Appeal", "Free them."),
                 )?,
-                event: events::insert_event(
+                event: events::insert(
                     w,
-                    &NewEvent {
-                        title: "Cultural night",
-                        time_zone: "America/Los_Angeles",
+                    &EventInput {
+                        title: "Cultural night".into(),
+                        time_zone: "America/Los_Angeles".into(),
+                        status: events::Status::Tba,
                         ..Default::default()
                     },
                 )?,
