@@ -13,7 +13,7 @@ SHELL := /bin/bash
 DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev sqlite3 \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
 	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils \
-	libclang-dev xdotool
+	libclang-dev xdotool python3-icalendar
 TAURI_DRIVER_VERSION := 2.1.0
 # sudo -n: with no one to type a password (CI), fail at once instead of waiting.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || { [ -t 0 ] && echo sudo || echo sudo -n; })

@@ -842,3 +842,157 @@ fn import_and_export_signers_from_a_script() {
     assert!(!nowhere.status.success());
     assert!(text(&nowhere.stderr).contains("no appeal with the short name"));
 }
+
+/// What Python's icalendar (a real parser) reads in these calendar files (tests/ics_read.py).
+fn read_calendars(files: &[&Path]) -> Value {
+    let out = Command::new("/usr/bin/python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ics_read.py"))
+        .args(files)
+        .output()
+        .expect("python3 runs (make deps installs python3-icalendar)");
+    assert!(out.status.success(), "ics_read.py: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn events_answers_the_door_and_calendars_from_a_script() {
+    let (dir, db) = sample_db("events.db");
+    let db = db.as_str();
+    let description = "A long evening, with poems; songs, and a statement read by a friend. "
+        .repeat(8)
+        .trim_end()
+        .to_owned();
+    let out = desk(&[
+        "--db",
+        db,
+        "event",
+        "add",
+        "--title",
+        "شب شعر و موسیقی: Poetry night",
+        "--starts",
+        "2027-01-09T13:00",
+        "--ends",
+        "2027-01-09T14:30",
+        "--tz",
+        "America/Los_Angeles",
+        "--venue",
+        "The Lantern Pub",
+        "--capacity",
+        "3",
+        "--description",
+        &description,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let event = text(&out.stdout).trim().to_owned();
+
+    // Three places: a party of two, then one, then someone who must wait.
+    let rsvp = |name: &str, email: &str, party: &str| -> String {
+        let out = desk(&[
+            "--db", db, "rsvp", "add", "--event", &event, "--name", name, "--email", email,
+            "--party", party,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert!(rsvp("Ana Reyes", "ana@example.org", "2").ends_with(" accepted\n"));
+    assert!(rsvp("مریم رضایی", "maryam@example.org", "1").ends_with(" accepted\n"));
+    assert!(rsvp("Bo Chen", "bo@example.org", "1").ends_with(" waitlisted\n"));
+    let out = desk(&["--db", db, "event", "list", "--json"]);
+    let lists: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = lists["upcoming"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == event.as_str())
+        .expect("the new event is upcoming");
+    assert_eq!(listed["counts"]["places"], 3);
+    assert_eq!(listed["counts"]["waitlisted"], 1);
+    assert_eq!(listed["local_starts"], "2027-01-09T13:00");
+    let stats: Value =
+        serde_json::from_slice(&desk(&["--db", db, "stats", "--json"]).stdout).unwrap();
+    assert_eq!(stats["rsvps_by_status"]["waitlisted"], 1);
+    assert_eq!(stats["events_by_status"]["tba"], 1);
+
+    // Check in the party of two by the person's id.
+    let out = desk(&["--db", db, "people", "search", "ana@example.org", "--json"]);
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ana = found[0]["id"].as_str().unwrap().to_owned();
+    let out = desk(&["--db", db, "checkin", "--event", &event, "--person", &ana]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("2 people have arrived of 3"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // The calendar, read back by a real parser: the right instant, the text as written.
+    let first = dir.path().join("first.ics");
+    let out = desk(&[
+        "--db",
+        db,
+        "ics",
+        "--event",
+        &event,
+        "-o",
+        first.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = desk(&[
+        "--db",
+        db,
+        "event",
+        "status",
+        "--event",
+        &event,
+        "cancelled",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let second = dir.path().join("second.ics");
+    let out = desk(&[
+        "--db",
+        db,
+        "ics",
+        "--event",
+        &event,
+        "-o",
+        second.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let all = dir.path().join("all.ics");
+    let out = desk(&["--db", db, "ics", "--all", "-o", all.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let read = read_calendars(&[&first, &second, &all]);
+    let file = &read["files"][0];
+    assert_eq!(file["crlf_only"], true);
+    assert!(file["longest_line"].as_i64().unwrap() <= 75);
+    let e = &file["events"][0];
+    assert_eq!(e["summary"], "شب شعر و موسیقی: Poetry night");
+    assert_eq!(e["description"], description.as_str());
+    assert_eq!(e["start"], "2027-01-09T21:00:00Z");
+    assert_eq!(e["end"], "2027-01-09T22:30:00Z");
+    assert_eq!(e["tzid"], "America/Los_Angeles");
+    assert_eq!(file["timezones"][0], "America/Los_Angeles");
+    assert_eq!(e["uid"], format!("{event}@campaign-desk").as_str());
+    // Imported twice (and once more in the whole calendar): one event, the latest version.
+    let cancelled = &read["files"][1]["events"][0];
+    assert_eq!(cancelled["uid"], e["uid"]);
+    assert_eq!(cancelled["status"], "CANCELLED");
+    assert!(cancelled["sequence"].as_i64() > e["sequence"].as_i64());
+    let calendar = read["calendar"].as_array().unwrap();
+    let ours: Vec<&Value> = calendar.iter().filter(|c| c["uid"] == e["uid"]).collect();
+    assert_eq!(ours.len(), 1);
+    assert_eq!(ours[0]["status"], "CANCELLED");
+    // The whole calendar leaves out the press conference whose date is to be announced.
+    let all_events = read["files"][2]["events"].as_array().unwrap();
+    assert_eq!(all_events.len(), 7);
+    assert!(all_events
+        .iter()
+        .all(|e| !e["summary"].as_str().unwrap().contains("Press conference")));
+    // The Berlin concert keeps Berlin's evening.
+    let concert = all_events
+        .iter()
+        .find(|e| e["summary"] == "Concert for the prisoners")
+        .unwrap();
+    assert_eq!(concert["start"], "2027-07-01T17:30:00Z");
+}

@@ -77,6 +77,20 @@ pub enum Command {
         #[command(subcommand)]
         what: crate::cli_import::ExportCommand,
     },
+    /// Add and list events
+    Event {
+        #[command(subcommand)]
+        action: crate::cli_events::EventCommand,
+    },
+    /// Answers to events
+    Rsvp {
+        #[command(subcommand)]
+        action: crate::cli_events::RsvpCommand,
+    },
+    /// Check someone in at an event's door (all of their party, or --arrived N)
+    Checkin(crate::cli_events::CheckinArgs),
+    /// Save events as an iCalendar (.ics) file for people's calendars
+    Ics(crate::cli_events::IcsArgs),
     /// Exchange records with other laptops of the campaign through merge bundles
     Sync {
         #[command(subcommand)]
@@ -148,6 +162,10 @@ impl Command {
             | Command::Export { .. }
             | Command::People { .. }
             | Command::Duplicates { .. }
+            | Command::Event { .. }
+            | Command::Rsvp { .. }
+            | Command::Checkin(_)
+            | Command::Ics(_)
             | Command::Sign(_) => Access::Existing,
         }
     }
@@ -242,6 +260,10 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
         Command::Import { what } => return crate::cli_import::import(what, store),
         Command::Export { what } => crate::cli_import::export(what, store)?,
         Command::People { action } => crate::cli_people::people(action, store)?,
+        Command::Event { action } => crate::cli_events::event(action, store)?,
+        Command::Rsvp { action } => crate::cli_events::rsvp(action, store)?,
+        Command::Checkin(a) => crate::cli_events::checkin(a, store)?,
+        Command::Ics(a) => crate::cli_events::ics(a, store)?,
         Command::Duplicates { action } => crate::cli_people::duplicates(action, store)?,
         // Shown before any database is opened (main.rs).
         Command::Dialog(ask) => return Ok(crate::dialog::show(ask)),
@@ -440,7 +462,16 @@ fn stats_text(s: &Stats) -> String {
         "Events",
         format!("{} ({} upcoming)", s.events, s.upcoming_events),
     );
+    let by_status = |m: &std::collections::BTreeMap<String, i64>| -> String {
+        m.iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(s, n)| format!("{n} {s}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    line("", by_status(&s.events_by_status));
     line("RSVPs", s.rsvps.to_string());
+    line("", by_status(&s.rsvps_by_status));
     line("Donations", s.donations.count.to_string());
     for t in &s.donations.totals {
         line(

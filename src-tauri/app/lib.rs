@@ -2,6 +2,7 @@
 //! scripting command; both open the store the same way and call the same core functions.
 
 pub mod cli;
+pub mod cli_events;
 pub mod cli_import;
 pub mod cli_people;
 pub mod cli_sign;

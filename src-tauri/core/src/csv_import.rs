@@ -1007,7 +1007,7 @@ fn printable(value: &str) -> String {
 /// A whole name as given and family name: the last word is the family name, the rest the
 /// given name; in Chinese, Japanese and Korean the first word is the family name. One word
 /// stays whole as the given name.
-fn split_full_name(full: &str) -> (String, String) {
+pub(crate) fn split_full_name(full: &str) -> (String, String) {
     let words: Vec<&str> = full.split_whitespace().collect();
     match words.as_slice() {
         [] => (String::new(), String::new()),

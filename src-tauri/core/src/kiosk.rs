@@ -169,6 +169,7 @@ pub fn start_table_mode(store: &mut Store, appeal: Id, event: Option<Id>) -> Res
     }
     crate::appeals::ensure_open(store.conn(), appeal)?;
     store.write(|w| {
+        put(w, "door_event", "")?;
         put(w, "table_appeal", &appeal.to_string())?;
         put(
             w,
@@ -186,6 +187,48 @@ pub fn leave_table_mode(store: &mut Store, pin: &str, now: DateTime<Utc>) -> Res
         put(w, "table_appeal", "")?;
         put(w, "table_event", "")
     })
+}
+
+/// Door mode as this laptop has it: the event whose door it keeps. Kept in the database like
+/// table mode, so a restarted window comes back to the door.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DoorMode {
+    pub event: Id,
+}
+
+pub fn door_mode(store: &Store) -> Result<Option<DoorMode>> {
+    let Some(event) = get(store.conn(), "door_event")?.filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    Ok(Some(DoorMode {
+        event: event.parse()?,
+    }))
+}
+
+/// Opens the door of an event. It needs a PIN, since leaving does; table mode is left first.
+pub fn start_door_mode(store: &mut Store, event: Id) -> Result<DoorMode> {
+    if !settings(store)?.has_pin {
+        return Err(Error::invalid("no_pin"));
+    }
+    crate::events::get(store, event)?;
+    store.write(|w| {
+        put(w, "table_appeal", "")?;
+        put(w, "door_event", &event.to_string())
+    })?;
+    door_mode(store)?.ok_or_else(|| Error::invalid("not_in_door_mode"))
+}
+
+/// Leaves door mode with the organizer's PIN.
+pub fn leave_door_mode(store: &mut Store, pin: &str, now: DateTime<Utc>) -> Result<()> {
+    check_pin(store, pin, now)?;
+    store.write(|w| put(w, "door_event", ""))
+}
+
+/// The event whose door is open, or an error: the door's commands act on it only.
+pub fn door_event(store: &Store) -> Result<Id> {
+    door_mode(store)?
+        .map(|d| d.event)
+        .ok_or_else(|| Error::invalid("not_in_door_mode"))
 }
 
 #[cfg(test)]
@@ -272,6 +315,47 @@ mod tests {
         assert!(table_mode(&store).unwrap().is_some());
         leave_table_mode(&mut store, "2468", now + Duration::seconds(2)).unwrap();
         assert_eq!(table_mode(&store).unwrap(), None);
+    }
+
+    #[test]
+    fn door_mode_needs_a_pin_to_start_and_to_leave() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("k.db")).unwrap();
+        crate::campaign::start(&mut store, "C").unwrap();
+        let event = store
+            .write(|w| {
+                crate::events::insert(
+                    w,
+                    &crate::events::EventInput {
+                        title: "Night".into(),
+                        time_zone: "UTC".into(),
+                        status: crate::events::Status::Tba,
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(
+            start_door_mode(&mut store, event)
+                .unwrap_err()
+                .message()
+                .key(),
+            "no_pin"
+        );
+        assert_eq!(
+            door_event(&store).unwrap_err().message().key(),
+            "not_in_door_mode"
+        );
+        set_pin(&mut store, None, "2468").unwrap();
+        start_door_mode(&mut store, event).unwrap();
+        drop(store);
+        let mut store = Store::open(dir.path().join("k.db")).unwrap();
+        assert_eq!(door_event(&store).unwrap(), event);
+        let now = Utc::now();
+        assert!(leave_door_mode(&mut store, "1111", now).is_err());
+        assert!(door_mode(&store).unwrap().is_some());
+        leave_door_mode(&mut store, "2468", now + Duration::seconds(2)).unwrap();
+        assert_eq!(door_mode(&store).unwrap(), None);
     }
 
     #[test]

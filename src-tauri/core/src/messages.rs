@@ -174,6 +174,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("table_mode_off", "Table mode is not on"),
     ("file_unreadable", "The file {path} cannot be read: {cause}"),
+    ("file_unwritable", "The file {path} cannot be written: {cause}"),
     ("donation_not_found", "This donation is no longer there"),
     ("conflict_not_found", "This merge decision is no longer waiting for review"),
     (

@@ -271,6 +271,45 @@ pub fn answer(w: &Tx<'_>, a: &Answer<'_>) -> Result<Answered> {
     })
 }
 
+/// A guest's answer by name and perhaps email (a script's `rsvp add`): the same email is the
+/// same person, else a new one.
+pub fn answer_as(
+    w: &Tx<'_>,
+    event: Id,
+    full_name: &str,
+    email: Option<&str>,
+    status: Status,
+    guests: i64,
+) -> Result<Answered> {
+    let email = people::field::email(email)?;
+    let person = match email
+        .as_deref()
+        .map(|e| people::find_by_email(w, e))
+        .transpose()?
+    {
+        Some(Some(id)) => id,
+        _ => {
+            let (given_name, family_name) = crate::csv_import::split_full_name(full_name);
+            people::insert(
+                w,
+                &NewPerson {
+                    given_name,
+                    family_name,
+                    email,
+                    ..Default::default()
+                },
+            )?
+        }
+    };
+    answer(
+        w,
+        &Answer {
+            guests,
+            ..Answer::new(event, person, status)
+        },
+    )
+}
+
 /// Changes an answer's status, party or note (the organizer on the event's page).
 pub fn change(w: &Tx<'_>, rsvp: Id, status: Status, guests: i64, note: &str) -> Result<Answered> {
     let (event, person): (Id, Id) = w

@@ -1,5 +1,7 @@
 //! Counts for the Dashboard and `campaign-desk stats`: always read from the database, never kept.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::clock;
@@ -17,7 +19,12 @@ pub struct Stats {
     pub events: i64,
     /// Events that have not ended yet, and those whose date is still to be announced.
     pub upcoming_events: i64,
+    /// Events per status: draft, announced, cancelled, tba (every status, zeros included).
+    pub events_by_status: BTreeMap<String, i64>,
     pub rsvps: i64,
+    /// Answers per status: accepted (going), tentative, declined, needs_action, waitlisted,
+    /// cancelled (every status, zeros included).
+    pub rsvps_by_status: BTreeMap<String, i64>,
     pub donations: DonationStats,
     pub funds: Vec<FundProgress>,
 }
@@ -127,7 +134,27 @@ pub fn collect(store: &Store) -> Result<Stats> {
         |r| r.get(0),
     )?;
 
+    let by_status = |table: &str, statuses: &[&str]| -> Result<BTreeMap<String, i64>> {
+        let mut counted: BTreeMap<String, i64> =
+            statuses.iter().map(|s| ((*s).to_owned(), 0)).collect();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT status, count(*) FROM {table} GROUP BY status"
+        ))?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+            let (status, n) = row?;
+            counted.insert(status, n);
+        }
+        Ok(counted)
+    };
+    let events_by_status = by_status("events", &["draft", "announced", "cancelled", "tba"])?;
+    let rsvps_by_status = by_status(
+        "rsvps",
+        &crate::rsvps::Status::ALL.map(crate::rsvps::Status::as_str),
+    )?;
+
     Ok(Stats {
+        events_by_status,
+        rsvps_by_status,
         campaign: crate::campaign::current(store)?.map(|c| c.name),
         people: count("SELECT count(*) FROM people")?,
         appeals,
