@@ -147,6 +147,28 @@ fn every_declared_command_answers_the_main_window() {
             "undo_merge" => json!({ "merge": NO_ID }),
             "signer_numbers" => json!({ "appeal": null }),
             "import_preview" => json!({ "appeal": null, "options": {} }),
+            "event_page" | "event_form" | "remove_event" => json!({ "id": NO_ID }),
+            "save_event" => {
+                json!({ "id": null, "event": { "title": "T", "time_zone": "UTC", "status": "tba" } })
+            }
+            "add_rsvp" => json!({
+                "event": NO_ID, "person": { "given_name": "A" }, "status": "accepted",
+                "guests": 0, "note": ""
+            }),
+            "change_rsvp" => {
+                json!({ "rsvp": NO_ID, "status": "declined", "guests": 0, "note": "" })
+            }
+            "remove_rsvp" | "door_undo_check_in" => json!({ "rsvp": NO_ID }),
+            "set_checked_in" => json!({ "rsvp": NO_ID, "checkedIn": true }),
+            "mark_no_shows" => json!({ "event": NO_ID }),
+            "undo_no_shows" => json!({ "event": NO_ID, "at": "2026-01-01T00:00:00.000Z" }),
+            "start_door_mode" => json!({ "event": NO_ID }),
+            "leave_door_mode" => json!({ "pin": "0000", "close": false }),
+            "door_search" => json!({ "text": "ana" }),
+            "door_check_in" => json!({ "rsvp": NO_ID, "arrived": null }),
+            "door_walk_in" => json!({ "walkIn": { "given_name": "A" } }),
+            "door_words" => json!({ "lang": "en" }),
+            "door_undo_no_shows" => json!({ "at": "2026-01-01T00:00:00.000Z" }),
             "import_commit" => json!({ "appeal": NO_ID, "options": { "display": "hidden" } }),
             "table_sign" => json!({
                 "person": { "given_name": "A" }, "lang": "en", "display": "full",

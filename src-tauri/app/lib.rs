@@ -65,6 +65,28 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::table::leave_table_mode,
             commands::table::table_words,
             commands::table::table_sign,
+            commands::door::door_mode_status,
+            commands::door::start_door_mode,
+            commands::door::leave_door_mode,
+            commands::door::door_search,
+            commands::door::door_check_in,
+            commands::door::door_undo_check_in,
+            commands::door::door_walk_in,
+            commands::door::door_words,
+            commands::door::door_no_shows,
+            commands::door::door_undo_no_shows,
+            commands::events::event_lists,
+            commands::events::event_page,
+            commands::events::event_form,
+            commands::events::save_event,
+            commands::events::remove_event,
+            commands::events::add_rsvp,
+            commands::events::change_rsvp,
+            commands::events::remove_rsvp,
+            commands::events::set_checked_in,
+            commands::events::mark_no_shows,
+            commands::events::undo_no_shows,
+            commands::events::save_calendar,
             commands::import::import_choose_file,
             commands::import::import_preview,
             commands::import::import_commit,
@@ -79,11 +101,11 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::people::signer_numbers,
         ])
         .on_window_event(|window, event| {
-            // In table mode the window closes only through the PIN: the close is refused and
+            // In table or door mode the window closes only through the PIN: the close is refused and
             // the signing form asks for the PIN (leave_table_mode closes it after). A DOM event
             // reaches the page without granting it Tauri's event API.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.state::<AppState>().in_table_mode() {
+                if window.state::<AppState>().in_locked_mode() {
                     api.prevent_close();
                     if let Some(webview) = window.get_webview_window(window.label()) {
                         let _ = webview.eval(

@@ -30,9 +30,9 @@ pub struct AppState {
     chosen_bundle: Mutex<Option<(PathBuf, Option<Seen>)>>,
     /// Set in `main` before anything else, for the first-paint measurement.
     pub started: Instant,
-    /// Table mode is on (mirrors the database, for the window's close request, which must
-    /// not wait on the store).
-    table_mode: AtomicBool,
+    /// Table mode or door mode is on: the window is locked to a stranger's screen (mirrors the
+    /// database, for the window's close request, which must not wait on the store).
+    locked: AtomicBool,
     /// What the thank-you counts: (appeal, signers when table mode began, signings since).
     table_count: Mutex<Option<(desk_core::Id, i64, i64)>>,
     /// The signer file chosen for import, read once: its name and bytes, between the preview
@@ -46,7 +46,7 @@ impl AppState {
             store: Arc::new(Mutex::new(store)),
             chosen_bundle: Mutex::new(None),
             started,
-            table_mode: AtomicBool::new(false),
+            locked: AtomicBool::new(false),
             table_count: Mutex::new(None),
             chosen_import: Mutex::new(None),
         }
@@ -93,12 +93,12 @@ impl AppState {
             .unwrap_or_else(PoisonError::into_inner) = None;
     }
 
-    pub fn set_table_mode(&self, on: bool) {
-        self.table_mode.store(on, Ordering::SeqCst);
+    pub fn set_locked(&self, on: bool) {
+        self.locked.store(on, Ordering::SeqCst);
     }
 
-    pub fn in_table_mode(&self) -> bool {
-        self.table_mode.load(Ordering::SeqCst)
+    pub fn in_locked_mode(&self) -> bool {
+        self.locked.load(Ordering::SeqCst)
     }
 
     pub fn choose_bundle(&self, path: Option<PathBuf>) {

@@ -4,6 +4,8 @@
 pub mod appeals;
 pub mod campaign;
 pub mod dashboard;
+pub mod door;
+pub mod events;
 pub mod import;
 pub mod people;
 pub mod settings;

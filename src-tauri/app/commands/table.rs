@@ -51,7 +51,7 @@ pub async fn table_mode_status<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Option<TableMode>, ApiError> {
     let mode = state.with_store(|store| kiosk::table_mode(store)).await?;
-    state.set_table_mode(mode.is_some());
+    state.set_locked(mode.is_some());
     if mode.is_some() {
         // Coming back to a table (a reload, a restart): full screen again.
         let _ = window.set_fullscreen(true);
@@ -69,7 +69,7 @@ pub async fn start_table_mode<R: Runtime>(
     let mode = state
         .with_store(move |store| kiosk::start_table_mode(store, appeal, event))
         .await?;
-    state.set_table_mode(true);
+    state.set_locked(true);
     state.reset_table_count();
     let _ = window.set_fullscreen(true);
     Ok(mode)
@@ -86,7 +86,7 @@ pub async fn leave_table_mode<R: Runtime>(
     state
         .with_store(move |store| kiosk::leave_table_mode(store, &pin, chrono::Utc::now()))
         .await?;
-    state.set_table_mode(false);
+    state.set_locked(false);
     state.reset_table_count();
     let _ = window.set_fullscreen(false);
     if close {

@@ -212,6 +212,21 @@ pub fn find_by_email(conn: &Connection, email: &str) -> Result<Option<Id>> {
         .optional()?)
 }
 
+/// The person with this person's email, or this person added. Returns the id and whether they
+/// were found.
+pub fn find_or_insert(w: &Tx<'_>, person: &NewPerson) -> Result<(Id, bool)> {
+    let email = field::email(person.email.as_deref())?;
+    if let Some(found) = email
+        .as_deref()
+        .map(|e| find_by_email(w, e))
+        .transpose()?
+        .flatten()
+    {
+        return Ok((found, true));
+    }
+    Ok((insert(w, person)?, false))
+}
+
 /// Merges person `from` into `into`: signatures, answers and gifts move over, blank fields of
 /// `into` are filled from `from`, and `from` is removed, remembered in `person_merges` so that
 /// rows still pointing at it when they arrive from another laptop are re-pointed. A second

@@ -281,26 +281,16 @@ pub fn answer_as(
     status: Status,
     guests: i64,
 ) -> Result<Answered> {
-    let email = people::field::email(email)?;
-    let person = match email
-        .as_deref()
-        .map(|e| people::find_by_email(w, e))
-        .transpose()?
-    {
-        Some(Some(id)) => id,
-        _ => {
-            let (given_name, family_name) = crate::csv_import::split_full_name(full_name);
-            people::insert(
-                w,
-                &NewPerson {
-                    given_name,
-                    family_name,
-                    email,
-                    ..Default::default()
-                },
-            )?
-        }
-    };
+    let (given_name, family_name) = crate::csv_import::split_full_name(full_name);
+    let (person, _) = people::find_or_insert(
+        w,
+        &NewPerson {
+            given_name,
+            family_name,
+            email: email.map(str::to_owned),
+            ..Default::default()
+        },
+    )?;
     answer(
         w,
         &Answer {
