@@ -46,10 +46,11 @@ test-tools:
 # Benchmarks: recording and bundles (benches/sync.rs), a table-mode signature among a million
 # signers (benches/table_signing.rs), the signer list's search and pages among a million
 # (benches/signer_list.rs), importing 100,000 signers against the sqlite3 shell's .import
-# (benches/signer_import.rs, hence the sqlite3 package); each against a baseline in the same run.
+# (benches/signer_import.rs, hence the sqlite3 package), the door's search and check-in over
+# 10,000 answers (benches/door.rs); each against a baseline in the same run.
 bench: deps
 	cargo bench --locked -p desk-core --bench sync --bench table_signing --bench signer_list \
-		--bench signer_import
+		--bench signer_import --bench door
 
 # Benchmarks: start-up to first paint and resident memory (see benches/startup.sh).
 startup: deps

@@ -3,6 +3,9 @@
 //! search triggers do fire, so the index is as the window would have built it) and kept in
 //! target/bench-data/ for later runs, one file per schema version.
 
+// Each benchmark uses a part of what is here.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -10,6 +13,61 @@ use desk_core::appeals::{self, NewAppeal};
 use desk_core::migrations::SCHEMA_VERSION;
 use desk_core::{Id, Store};
 use rusqlite::{params, Connection};
+
+/// Given names in several scripts, for signers made up by number.
+pub const GIVEN: &[&str] = &[
+    "Ana",
+    "José",
+    "María",
+    "Shirin",
+    "Reza",
+    "Ali",
+    "Narges",
+    "Kaveh",
+    "Peter",
+    "Anna",
+    "Olga",
+    "Dmitri",
+    "Wei",
+    "Yuki",
+    "Fatma",
+    "Mehmet",
+    "Lucía",
+    "Jean",
+    "Sara",
+    "Omid",
+    "\u{0634}\u{06cc}\u{0631}\u{06cc}\u{0646}", // شیرین
+    "\u{0639}\u{0644}\u{06cc}",                 // علی
+    "\u{0645}\u{0631}\u{06cc}\u{0645}",         // مریم
+    "\u{0631}\u{0636}\u{0627}",                 // رضا
+];
+/// Family names in several scripts.
+pub const FAMILY: &[&str] = &[
+    "Ruiz",
+    "Martínez",
+    "Ebadi",
+    "Mohammadi",
+    "Ahmadi",
+    "Karimi",
+    "Müller",
+    "Schmidt",
+    "Ivanova",
+    "Petrov",
+    "Zhang",
+    "Tanaka",
+    "Yılmaz",
+    "Dubois",
+    "Rossi",
+    "García",
+    "Smith",
+    "Novak",
+    "\u{0631}\u{0636}\u{0627}\u{06cc}\u{06cc}", // رضایی
+    "\u{06a9}\u{0631}\u{06cc}\u{0645}\u{06cc}", // کریمی
+    "\u{0627}\u{062d}\u{0645}\u{062f}\u{06cc}", // احمدی
+    "\u{062a}\u{0647}\u{0631}\u{0627}\u{0646}\u{06cc}", // تهرانی
+];
+pub const CITIES: &[&str] = &["Berlin", "Bogotá", "Tehran", "Paris", "Toronto", "Istanbul"];
+pub const COUNTRIES: &[&str] = &["DE", "CO", "IR", "FR", "CA", "TR"];
 
 /// One signer as written.
 pub struct Signer {

@@ -19,59 +19,6 @@ use rusqlite::Connection;
 
 const SAMPLES: usize = 60;
 
-const GIVEN: &[&str] = &[
-    "Ana",
-    "José",
-    "María",
-    "Shirin",
-    "Reza",
-    "Ali",
-    "Narges",
-    "Kaveh",
-    "Peter",
-    "Anna",
-    "Olga",
-    "Dmitri",
-    "Wei",
-    "Yuki",
-    "Fatma",
-    "Mehmet",
-    "Lucía",
-    "Jean",
-    "Sara",
-    "Omid",
-    "\u{0634}\u{06cc}\u{0631}\u{06cc}\u{0646}", // شیرین
-    "\u{0639}\u{0644}\u{06cc}",                 // علی
-    "\u{0645}\u{0631}\u{06cc}\u{0645}",         // مریم
-    "\u{0631}\u{0636}\u{0627}",                 // رضا
-];
-const FAMILY: &[&str] = &[
-    "Ruiz",
-    "Martínez",
-    "Ebadi",
-    "Mohammadi",
-    "Ahmadi",
-    "Karimi",
-    "Müller",
-    "Schmidt",
-    "Ivanova",
-    "Petrov",
-    "Zhang",
-    "Tanaka",
-    "Yılmaz",
-    "Dubois",
-    "Rossi",
-    "García",
-    "Smith",
-    "Novak",
-    "\u{0631}\u{0636}\u{0627}\u{06cc}\u{06cc}", // رضایی
-    "\u{06a9}\u{0631}\u{06cc}\u{0645}\u{06cc}", // کریمی
-    "\u{0627}\u{062d}\u{0645}\u{062f}\u{06cc}", // احمدی
-    "\u{062a}\u{0647}\u{0631}\u{0627}\u{0646}\u{06cc}", // تهرانی
-];
-const CITIES: &[&str] = &["Berlin", "Bogotá", "Tehran", "Paris", "Toronto", "Istanbul"];
-const COUNTRIES: &[&str] = &["DE", "CO", "IR", "FR", "CA", "TR"];
-
 fn main() {
     let small = prepare(1_000);
     let large = prepare(1_000_000);
@@ -208,13 +155,13 @@ fn report(label: &str, base: &[Duration], big: &[Duration]) {
 /// A database with `signers` signers of one appeal, made once and kept.
 fn prepare(signers: u64) -> PathBuf {
     bench_data::campaign_of("signer-list", signers, |n| {
-        let place = (n % CITIES.len() as u64) as usize;
+        let place = (n % bench_data::CITIES.len() as u64) as usize;
         bench_data::Signer {
-            given: GIVEN[(n * 7 % GIVEN.len() as u64) as usize].into(),
-            family: FAMILY[(n * 13 % FAMILY.len() as u64) as usize].into(),
+            given: bench_data::GIVEN[(n * 7 % bench_data::GIVEN.len() as u64) as usize].into(),
+            family: bench_data::FAMILY[(n * 13 % bench_data::FAMILY.len() as u64) as usize].into(),
             email: format!("present{n}@example.org"),
-            city: CITIES[place],
-            country: COUNTRIES[place],
+            city: bench_data::CITIES[place],
+            country: bench_data::COUNTRIES[place],
             // Signed over two years, a minute apart.
             signed_at: chrono::DateTime::from_timestamp(1_700_000_000 + (n as i64 * 60), 0)
                 .unwrap()

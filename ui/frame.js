@@ -17,6 +17,7 @@ import * as duplicates from "./screens/duplicates.js";
 import * as importer from "./screens/import.js";
 import { later } from "./screens/later.js";
 import { showTable } from "./screens/table.js";
+import { showDoor } from "./screens/door.js";
 
 const SECTIONS = [
   { id: "dashboard", render: dashboard.render },
@@ -108,6 +109,20 @@ export function enterTableMode(mode) {
   clearError();
   showTable(frameRoot, mode, () => {
     location.hash = `#appeal/${mode.appeal}`;
+    showFrame(frameRoot, frameCampaign).catch(() => {});
+  });
+}
+
+/**
+ * Hands the whole window to door mode (`door` from start_door_mode). Leaving it with the PIN
+ * comes back to the event's page.
+ */
+export function enterDoorMode(door) {
+  if (cleanup) cleanup();
+  cleanup = null;
+  clearError();
+  showDoor(frameRoot, door, () => {
+    location.hash = `#event/${door.event}`;
     showFrame(frameRoot, frameCampaign).catch(() => {});
   });
 }

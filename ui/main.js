@@ -6,6 +6,7 @@ import { installErrorHandlers, showError } from "./alert.js";
 import { showWelcome } from "./screens/welcome.js";
 import { showFrame } from "./frame.js";
 import { showTable } from "./screens/table.js";
+import { showDoor } from "./screens/door.js";
 
 installErrorHandlers();
 boot();
@@ -16,10 +17,17 @@ async function boot() {
   replace(root, el("p", { class: "loading" }, t("app.loading")));
   try {
     const { campaign } = await call("campaign_status");
-    // A window that was in table mode (reloaded, restarted) comes back to the signing form.
+    // A window that was in table or door mode (reloaded, restarted) comes back to it.
     const table = campaign ? await call("table_mode_status") : null;
+    const door = campaign && !table ? await call("door_mode_status") : null;
     let screen;
-    if (table) {
+    if (door) {
+      showDoor(root, door, () => {
+        location.hash = `#event/${door.event}`;
+        showFrame(root, campaign).catch(() => {});
+      });
+      screen = "door";
+    } else if (table) {
       showTable(root, table, () => {
         location.hash = `#appeal/${table.appeal}`;
         showFrame(root, campaign).catch(() => {});

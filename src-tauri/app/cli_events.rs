@@ -11,7 +11,7 @@ use desk_core::{appeals, ics, Error, Id, Store};
 #[derive(Debug, Subcommand)]
 pub enum EventCommand {
     /// Add an event; prints its id
-    Add(EventAddArgs),
+    Add(Box<EventAddArgs>),
     /// Change an event's status (draft, announced, cancelled, tba); calendars see the change
     Status {
         #[arg(long, value_name = "ID")]
