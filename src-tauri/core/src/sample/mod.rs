@@ -84,6 +84,7 @@ pub fn load(store: &mut Store) -> Result<Campaign> {
         insert_rsvps(tx, &events, &signers, &mut rng)?;
         insert_money(tx, &events, &signers, &mut rng)?;
         insert_guests_who_did_not_sign(tx, &events, &mut rng)?;
+        the_door_of_the_cultural_night(tx, events[0], &mut rng)?;
         Ok(())
     })?;
     crate::campaign::saved(store)
@@ -534,6 +535,28 @@ fn insert_rsvps(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -
     Ok(())
 }
 
+/// The cultural night is over: most of those going came (some with fewer guests than they
+/// said), the others are no-shows.
+fn the_door_of_the_cultural_night(tx: &Tx<'_>, event: Id, rng: &mut Rng) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "SELECT id, guests FROM rsvps
+          WHERE event_id = ?1 AND status = 'accepted' AND attendance IS NULL
+          ORDER BY created_at, id",
+    )?;
+    let going = stmt
+        .query_map([event], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, i64>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (rsvp, guests) in going {
+        if rng.below(6) == 0 {
+            continue; // did not come
+        }
+        let arrived = 1 + guests - i64::from(guests > 0 && rng.below(3) == 0);
+        rsvps::check_in(tx, rsvp, Some(arrived))?;
+    }
+    rsvps::mark_no_shows(tx, event)?;
+    Ok(())
+}
+
 /// People who came to the cultural night and some gave, but who have not signed: the people
 /// table holds everyone the campaign knows, not only signers.
 fn insert_guests_who_did_not_sign(tx: &Tx<'_>, events: &[Id], rng: &mut Rng) -> Result<()> {
@@ -560,7 +583,15 @@ fn insert_guests_who_did_not_sign(tx: &Tx<'_>, events: &[Id], rng: &mut Rng) -> 
                 ..Default::default()
             },
         )?;
-        rsvps::answer(tx, &Answer::new(events[0], person, RsvpStatus::Accepted))?;
+        // They walked in at the door.
+        let walked_in = rsvps::answer(
+            tx,
+            &Answer {
+                source: rsvps::Source::WalkIn,
+                ..Answer::new(events[0], person, RsvpStatus::Accepted)
+            },
+        )?;
+        rsvps::check_in(tx, walked_in.rsvp, None)?;
         if n % 3 == 0 {
             donations::insert_donation(
                 tx,
