@@ -159,6 +159,26 @@ fn sample_campaign_from_the_welcome_screen() {
     session.execute("document.getElementById('appeal-chart-country').scrollIntoView()");
     session.screenshot(&screenshot_dir().join("sample-appeal-charts.png"));
 
+    // The sample's events: upcoming first with the calendar; the cultural night is over, with
+    // its arrivals, walk-ins, no-shows and the signatures and money taken at its table.
+    session.click("[data-section='events']");
+    session.wait_for("#events-upcoming .event-item");
+    let first = session.text("#events-upcoming .event-item .event-link");
+    assert_eq!(first, "Book talk: Letters from Prison");
+    assert!(session.find("#events-undated .event-item").is_some());
+    session.screenshot(&screenshot_dir().join("events.png"));
+    session.click("#events-past .event-link");
+    session.wait_for("#event-counts");
+    assert!(
+        session
+            .text("#event-when")
+            .contains("Pacific Standard Time"),
+        "{}",
+        session.text("#event-when")
+    );
+    assert!(session.find("#event-taken").is_some());
+    session.screenshot(&screenshot_dir().join("event-page.png"));
+
     // Every section of the frame opens.
     for section in ["signers", "events", "money", "print"] {
         session.click(&format!("[data-section='{section}']"));
@@ -991,4 +1011,234 @@ fn the_signer_list_imported_searched_scrolled_merged_and_undone() {
     session.screenshot(&shots.join("person-merge-undone.png"));
     drop(session);
     drop(one);
+}
+
+/// Sets an input's value as typing would (the input event included): WebKit's date and time
+/// pickers take no typed keys through WebDriver.
+fn set_value(session: &Session, css: &str, value: &str) {
+    session.wait_for(css);
+    session.execute(&format!(
+        "const i = document.querySelector({}); i.value = {}; i.dispatchEvent(new Event('input', {{ bubbles: true }}));",
+        serde_json::to_string(css).unwrap(),
+        serde_json::to_string(value).unwrap()
+    ));
+}
+
+fn add_answer(session: &Session, given: &str, family: &str, status: &str) {
+    session.type_into("#rsvp-given", given);
+    session.type_into("#rsvp-family", family);
+    session.type_into("#rsvp-party", "1");
+    choose(session, "#rsvp-status", status);
+    session.click("#add-rsvp");
+}
+
+#[test]
+fn an_event_filled_to_its_waitlist_and_its_door_run_by_keyboard() {
+    use webdriver::ENTER;
+    let NewWindow { session, db, .. } = &new_window();
+    let shots = screenshot_dir();
+    session.type_into("#campaign-name-input", "Voices at the door");
+    session.click("#start-empty");
+    session.wait_for("[data-stat='people']");
+    session.click("[data-section='settings']");
+    session.type_into("#pin-new", "2468");
+    session.type_into("#pin-again", "2468");
+    session.click("#save-pin");
+    wait_for_text(session, "#pin-state", "The PIN is saved.");
+    // The appeal collected at the door's table.
+    cli(
+        db,
+        &["appeal", "add", "free-them", "--title", "Free Them Now"],
+    );
+
+    // An event with room for two.
+    session.click("[data-section='events']");
+    session.type_into("#event-title", "Cultural night");
+    set_value(session, "#event-starts", "2027-03-11T18:30");
+    set_value(session, "#event-ends", "2027-03-11T21:00");
+    set_value(session, "#event-tz", "America/Los_Angeles");
+    session.type_into("#event-capacity", "2");
+    choose(session, "#event-status", "announced");
+    let appeal = db_text(db, "SELECT lower(hex(id)) FROM appeals");
+    let appeal = format!(
+        "{}-{}-{}-{}-{}",
+        &appeal[0..8],
+        &appeal[8..12],
+        &appeal[12..16],
+        &appeal[16..20],
+        &appeal[20..32]
+    );
+    choose(session, "#event-appeal", &appeal);
+    session.click("#save-event");
+    session.wait_for("#event-counts");
+    assert_eq!(
+        db_count(db, "SELECT count(*) FROM events WHERE capacity = 2"),
+        1
+    );
+    assert_eq!(
+        db_text(db, "SELECT starts_at FROM events"),
+        "2027-03-12T02:30:00.000Z",
+        "6:30 pm in Los Angeles, stored in UTC"
+    );
+
+    // Two answers fill it; the third waits.
+    add_answer(session, "مریم", "رضایی", "accepted");
+    wait_until(
+        session,
+        "one going",
+        "return document.querySelector('#event-counts')?.dataset.places === '1'",
+    );
+    add_answer(session, "Ana", "Reyes", "accepted");
+    wait_until(
+        session,
+        "two going",
+        "return document.querySelector('#event-counts')?.dataset.places === '2'",
+    );
+    add_answer(session, "Bo", "Chen", "accepted");
+    wait_until(
+        session,
+        "one waiting",
+        "return document.querySelector('#event-counts')?.dataset.waitlisted === '1'",
+    );
+    let bo = db_text(db, "SELECT r.status FROM rsvps r JOIN people p ON p.id = r.person_id WHERE p.given_name = 'Bo'");
+    assert_eq!(bo, "waitlisted");
+    session.screenshot(&shots.join("event-full.png"));
+
+    // Ana cancels: Bo moves up, and the page says so.
+    let ana = db_text(
+        db,
+        "SELECT lower(hex(r.id)) FROM rsvps r JOIN people p ON p.id = r.person_id WHERE p.given_name = 'Ana'",
+    );
+    let ana = format!(
+        "{}-{}-{}-{}-{}",
+        &ana[0..8],
+        &ana[8..12],
+        &ana[12..16],
+        &ana[16..20],
+        &ana[20..32]
+    );
+    let row = format!("tr[data-rsvp='{ana}']");
+    choose(session, &format!("{row} .rsvp-status"), "cancelled");
+    session.click(&format!("{row} .rsvp-save"));
+    wait_until(
+        session,
+        "the waitlist moved up",
+        "return document.querySelector('#event-counts')?.dataset.waitlisted === '0'",
+    );
+    assert_eq!(
+        db_text(db, "SELECT r.status || (r.promoted_at IS NOT NULL) FROM rsvps r JOIN people p ON p.id = r.person_id WHERE p.given_name = 'Bo'"),
+        "accepted1"
+    );
+    session.screenshot(&shots.join("event-promoted.png"));
+
+    // The door, by keyboard: the Arabic spelling of a Persian name finds her; Enter checks her
+    // in, Ctrl+Z takes it back, Enter again.
+    session.click("#open-door");
+    session.wait_for("#door-search");
+    assert_eq!(
+        session.execute("return document.activeElement.id"),
+        "door-search"
+    );
+    assert_eq!(
+        session.find("#door-results li"),
+        None,
+        "nothing listed before typing"
+    );
+    session.keys("رضاي");
+    session.wait_for("#door-results .door-row");
+    session.screenshot(&shots.join("door-search.png"));
+    session.keys(&ENTER.to_string());
+    wait_until(
+        session,
+        "one arrival",
+        "return document.getElementById('door-count').dataset.arrived === '1'",
+    );
+    assert_eq!(
+        db_count(
+            db,
+            "SELECT count(*) FROM rsvps WHERE attendance = 'attended'"
+        ),
+        1
+    );
+    session.ctrl('z');
+    wait_until(
+        session,
+        "the undo",
+        "return document.getElementById('door-count').dataset.arrived === '0'",
+    );
+    assert_eq!(
+        db_count(
+            db,
+            "SELECT count(*) FROM rsvps WHERE attendance = 'attended'"
+        ),
+        0
+    );
+    session.keys("bo");
+    session.wait_for("#door-results .door-row");
+    session.keys(&ENTER.to_string());
+    wait_until(
+        session,
+        "Bo arrived",
+        "return document.getElementById('door-count').dataset.arrived === '1'",
+    );
+
+    // A walk-in who signs the appeal and gives cash.
+    session.click("#door-walk-in");
+    session.type_into("#walk-given", "Lin");
+    session.type_into("#walk-family", "Wu");
+    session.type_into("#walk-email", "lin@example.org");
+    session.click("#walk-sign");
+    session.wait_for("#walk-display-name_city");
+    wait_until(
+        session,
+        "the consent wording",
+        "return document.getElementById('walk-consent').textContent.length > 10",
+    );
+    session.click("#walk-display-name_city");
+    session.execute("document.getElementById('walk-gift').scrollIntoView()");
+    session.type_into("#walk-gift", "20");
+    session.screenshot(&shots.join("door-walk-in.png"));
+    session.click("#walk-save");
+    wait_until(
+        session,
+        "the walk-in arrived",
+        "return document.getElementById('door-count').dataset.arrived === '2'",
+    );
+    assert!(session
+        .text("#door-message")
+        .contains("Their signature is saved."));
+    assert_eq!(
+        db_count(db, "SELECT count(*) FROM signatures s JOIN people p ON p.id = s.person_id WHERE p.email = 'lin@example.org' AND s.event_id IS NOT NULL AND s.display = 'name_city'"),
+        1
+    );
+    assert_eq!(db_count(db, "SELECT count(*) FROM donations WHERE amount_minor = 2000 AND method = 'cash' AND event_id IS NOT NULL"), 1);
+    assert_eq!(
+        db_count(
+            db,
+            "SELECT count(*) FROM rsvps WHERE source = 'walk_in' AND attendance = 'attended'"
+        ),
+        1
+    );
+    session.screenshot(&shots.join("door.png"));
+
+    // Leaving needs the PIN; the event's page follows.
+    session.click("#door-leave");
+    session.type_into("#door-pin", "1111");
+    session.click("#door-pin-ok");
+    session.wait_for("#door-pin-message:not(:empty)");
+    assert!(
+        session.find("#door-search").is_some(),
+        "a wrong PIN keeps the door"
+    );
+    sleep(Duration::from_millis(1100)); // the wrong PIN's wait
+    session.type_into("#door-pin", "2468");
+    session.click("#door-pin-ok");
+    session.wait_for("#event-counts");
+    assert_eq!(
+        db_text(
+            db,
+            "SELECT coalesce((SELECT value FROM local_settings WHERE key = 'door_event'), '')"
+        ),
+        ""
+    );
 }

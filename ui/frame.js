@@ -1,6 +1,6 @@
 // The campaign's frame: navigation on the inline-start side, the current section beside it.
 // Sections are chosen by the address's hash (#dashboard), so Back and Forward work; a page
-// of one record adds its id (#appeal/<id>, #sheet/<appeal id>, #person/<id>). A section may
+// of one record adds its id (#appeal/<id>, #sheet/<appeal id>, #person/<id>, #event/<id>). A section may
 // take what follows its name (#signers/appeal=<id>&sheet=<id>: the list, filtered), and a
 // page marked `bare` opens without an id too (#duplicates, #import, #import/<appeal id>).
 import { t } from "./i18n.js";
@@ -15,6 +15,8 @@ import * as person from "./screens/person.js";
 import * as signers from "./screens/signers.js";
 import * as duplicates from "./screens/duplicates.js";
 import * as importer from "./screens/import.js";
+import * as events from "./screens/events.js";
+import * as eventPage from "./screens/event.js";
 import { later } from "./screens/later.js";
 import { showTable } from "./screens/table.js";
 import { showDoor } from "./screens/door.js";
@@ -23,7 +25,7 @@ const SECTIONS = [
   { id: "dashboard", render: dashboard.render },
   { id: "appeals", render: appeals.render },
   { id: "signers", render: signers.render },
-  { id: "events", render: later("events") },
+  { id: "events", render: events.render },
   { id: "money", render: later("money") },
   { id: "print", render: later("print") },
   { id: "settings", render: settings.render },
@@ -36,6 +38,7 @@ const PAGES = [
   { id: "person", section: "signers", render: person.render },
   { id: "duplicates", section: "signers", render: duplicates.render, bare: true },
   { id: "import", section: "signers", render: importer.render, bare: true },
+  { id: "event", section: "events", render: eventPage.render },
 ];
 
 let cleanup = null;
