@@ -913,6 +913,52 @@ fn events_answers_the_door_and_calendars_from_a_script() {
     assert_eq!(stats["rsvps_by_status"]["waitlisted"], 1);
     assert_eq!(stats["events_by_status"]["tba"], 1);
 
+    // Luma's guest list: the event is full, so those approved wait in line; twice changes nothing.
+    let luma = dir.path().join("luma.csv");
+    fs::write(
+        &luma,
+        "api_id,name,first_name,last_name,email,phone_number,created_at,approval_status,checked_in_at\n\
+         g1,Lin Wu,Lin,Wu,lin@example.org,,2027-01-02T10:00:00.000Z,approved,\n\
+         g2,=cmd|' /C calc'!A0,,,x@example.org,,2027-01-02T11:00:00.000Z,declined,\n\
+         g3,Sam Hill,Sam,Hill,sam@example.org,,2027-01-02T12:00:00.000Z,perhaps,\n",
+    )
+    .unwrap();
+    let import = |file: &Path| -> Value {
+        let out = desk(&[
+            "--db",
+            db,
+            "import",
+            "rsvps",
+            file.to_str().unwrap(),
+            "--event",
+            &event,
+            "--json",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let first = import(&luma);
+    assert_eq!(
+        (first["added"].as_i64(), first["waitlisted"].as_i64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(first["rejected"][0]["line"], 4);
+    assert!(first["rejected"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("perhaps"));
+    let again = import(&luma);
+    assert_eq!(
+        (again["added"].as_i64(), again["unchanged"].as_i64()),
+        (Some(0), Some(2))
+    );
+    let out = desk(&["--db", db, "export", "rsvps", "--event", &event, "-o", "-"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let exported = text(&out.stdout);
+    assert!(exported.starts_with("\u{feff}given_name,family_name,email,phone,status,party_size"));
+    assert!(exported.contains("'=cmd|"), "formula-safe: {exported}");
+    assert!(exported.contains("Lin,Wu,lin@example.org,,waitlisted,1"));
+
     // Check in the party of two by the person's id.
     let out = desk(&["--db", db, "people", "search", "ana@example.org", "--json"]);
     let found: Value = serde_json::from_slice(&out.stdout).unwrap();

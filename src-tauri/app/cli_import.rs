@@ -1,4 +1,5 @@
-//! The scripting commands for signer lists: `import signers` and `export signers`.
+//! The scripting commands for CSV files: `import signers`, `export signers`, `import rsvps`,
+//! `export rsvps`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use clap::{Args, Subcommand};
 use desk_core::csv_import::{self, ImportReport, Options, Problem};
 use desk_core::messages::Message;
 use desk_core::signing::Display;
-use desk_core::{appeals, csv_export, Error, Store};
+use desk_core::{appeals, csv_export, rsvp_export, rsvp_import, Error, Store};
 use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
@@ -17,6 +18,29 @@ pub enum ImportCommand {
     /// spreadsheet's list (comma, semicolon or tab) or Campaign Desk's own export. The same
     /// email is the same person; importing a file twice adds nobody
     Signers(ImportSignersArgs),
+    /// Add an event's answers from a CSV file: Eventbrite's attendee report, Luma's guest list,
+    /// the petition platform's event export, Campaign Desk's own export or a spreadsheet's
+    /// list. The same email is the same person; importing a file twice changes nothing
+    Rsvps(ImportRsvpsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportRsvpsArgs {
+    /// The CSV file
+    pub file: PathBuf,
+    /// The event's id
+    #[arg(long, value_name = "ID")]
+    pub event: desk_core::Id,
+    /// The file's encoding when it is not UTF-8
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<String>,
+    /// Tell what the import would do, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print JSON: read, added, changed, unchanged, waitlisted, rejected and warned
+    /// ({line, reason})
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -47,6 +71,18 @@ pub enum ExportCommand {
     /// Save an appeal's signers as a CSV file (the petition platform's column names, then
     /// Campaign Desk's), which any spreadsheet opens
     Signers(ExportSignersArgs),
+    /// Save an event's answers as a CSV file (formula-safe; our import reads it back)
+    Rsvps(ExportRsvpsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportRsvpsArgs {
+    /// The event's id
+    #[arg(long, value_name = "ID")]
+    pub event: desk_core::Id,
+    /// Where to save the file ("-" prints it)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -88,7 +124,10 @@ fn lines(problems: &[Problem]) -> Vec<Line> {
 }
 
 pub fn import(command: &ImportCommand, store: &mut Store) -> desk_core::Result<ExitCode> {
-    let ImportCommand::Signers(a) = command;
+    let a = match command {
+        ImportCommand::Signers(a) => a,
+        ImportCommand::Rsvps(a) => return import_rsvps(a, store),
+    };
     let appeal = appeals::by_slug(store, &a.appeal)?;
     let display = Display::parse(&a.display)?;
     let bytes = std::fs::read(&a.file).map_err(|e| {
@@ -189,7 +228,10 @@ fn report_text(r: &ImportReport, dry_run: bool) -> String {
 }
 
 pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
-    let ExportCommand::Signers(a) = command;
+    let a = match command {
+        ExportCommand::Signers(a) => a,
+        ExportCommand::Rsvps(a) => return export_rsvps(a, store),
+    };
     let appeal = appeals::by_slug(store, &a.appeal)?;
     if a.output.as_os_str() == "-" {
         let stdout = std::io::stdout();
@@ -200,5 +242,114 @@ pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
     }
     let saved = csv_export::export_to_file(store, appeal, &a.output)?;
     println!("Saved {} signer(s) to {}", saved.rows, saved.path);
+    Ok(())
+}
+
+fn read_file(path: &Path) -> desk_core::Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        Error::Invalid(
+            Message::new("file_unreadable")
+                .with("path", path.display())
+                .with("cause", e),
+        )
+    })
+}
+
+/// The `--json` output of `import rsvps`: exactly these keys.
+#[derive(Debug, Serialize)]
+struct PrintedRsvps {
+    read: u64,
+    added: u64,
+    changed: u64,
+    unchanged: u64,
+    waitlisted: u64,
+    rejected: Vec<Line>,
+    warned: Vec<Line>,
+}
+
+fn import_rsvps(a: &ImportRsvpsArgs, store: &mut Store) -> desk_core::Result<ExitCode> {
+    let bytes = read_file(&a.file)?;
+    let options = rsvp_import::Options {
+        encoding: a.encoding.clone(),
+        mapping: None,
+    };
+    let name = file_name(&a.file);
+    let report = if a.dry_run {
+        let p = rsvp_import::preview(store, a.event, &name, &bytes, &options)?;
+        if p.needs_encoding {
+            eprintln!(
+                "campaign-desk: {} is not UTF-8 text; give its encoding with --encoding, such as {}",
+                a.file.display(),
+                p.encodings.iter().take(4).copied().collect::<Vec<_>>().join(", ")
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        rsvp_import::ImportReport {
+            read: p.rows_read,
+            added: p.will_add,
+            changed: p.will_change,
+            unchanged: p.unchanged,
+            waitlisted: 0,
+            rejected: p.rejected,
+            warned: p.warned,
+        }
+    } else {
+        rsvp_import::import(store, a.event, &bytes, &options)?
+    };
+    if a.json {
+        let printed = PrintedRsvps {
+            read: report.read,
+            added: report.added,
+            changed: report.changed,
+            unchanged: report.unchanged,
+            waitlisted: report.waitlisted,
+            rejected: lines(&report.rejected),
+            warned: lines(&report.warned),
+        };
+        println!("{}", serde_json::to_string_pretty(&printed).expect("JSON"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::new();
+    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
+    if a.dry_run {
+        line(
+            "Dry run",
+            "nothing was written; an import would do this".into(),
+        );
+    }
+    line("Read", format!("{} row(s)", report.read));
+    line("Added", format!("{} new answer(s)", report.added));
+    line("Changed", format!("{} answer(s)", report.changed));
+    line(
+        "Unchanged",
+        format!("{} answer(s) already as the file says", report.unchanged),
+    );
+    line(
+        "Waitlisted",
+        format!("{} going, past the capacity", report.waitlisted),
+    );
+    line("Rejected", format!("{} row(s)", report.rejected.len()));
+    for p in &report.rejected {
+        out.push_str(&format!("  line {}: {}\n", p.line, p.message));
+    }
+    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
+    line("Warned", format!("{} problem(s)", report.warned.len()));
+    for p in &report.warned {
+        out.push_str(&format!("  line {}: {}\n", p.line, p.message));
+    }
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_rsvps(a: &ExportRsvpsArgs, store: &Store) -> desk_core::Result<()> {
+    if a.output.as_os_str() == "-" {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        rsvp_export::export(store, a.event, &mut out)?;
+        let _ = out.flush();
+        return Ok(());
+    }
+    let saved = rsvp_export::export_to_file(store, a.event, &a.output)?;
+    println!("Saved {} answer(s) to {}", saved.rows, saved.path);
     Ok(())
 }

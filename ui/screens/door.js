@@ -164,8 +164,8 @@ class DoorScreen {
     el("span", { class: `door-state door-state-${l.checked_in ? "in" : l.status}` }, state));
     const extra = l.checked_in
       ? el("div", { class: "door-adjust" },
-        el("button", { type: "button", class: "door-less", "aria-label": t("door.less"), disabled: l.arrived <= 1, onclick: () => this.checkIn(l, l.arrived - 1) }, "−"),
-        el("button", { type: "button", class: "door-more", "aria-label": t("door.more"), onclick: () => this.checkIn(l, l.arrived + 1) }, "+"),
+        el("button", { type: "button", class: "door-less", "aria-label": t("door.less"), disabled: l.arrived <= 1, onclick: () => this.checkIn(l, l.arrived - 1) }, t("door.less.sign")),
+        el("button", { type: "button", class: "door-more", "aria-label": t("door.more"), onclick: () => this.checkIn(l, l.arrived + 1) }, t("door.more.sign")),
         el("button", { type: "button", class: "door-undo-row", onclick: () => this.undo(l.rsvp) }, t("door.undo")))
       : null;
     return el("li", { class: `door-row${i === this.chosen ? " chosen" : ""}`, "data-rsvp": l.rsvp, "data-checked-in": String(l.checked_in) }, checkIn, extra);

@@ -104,9 +104,9 @@ function calendar(events, startMonth) {
     };
     replace(box,
       el("div", { class: "cal-head" },
-        el("button", { type: "button", id: "cal-prev", "aria-label": t("events.calendar.previous"), onclick: step(-1) }, "‹"),
+        el("button", { type: "button", id: "cal-prev", "aria-label": t("events.calendar.previous"), onclick: step(-1) }, t("events.calendar.previous.sign")),
         el("h2", { class: "section-title", id: "cal-month", "aria-live": "polite" }, title),
-        el("button", { type: "button", id: "cal-next", "aria-label": t("events.calendar.next"), onclick: step(1) }, "›")),
+        el("button", { type: "button", id: "cal-next", "aria-label": t("events.calendar.next"), onclick: step(1) }, t("events.calendar.next.sign"))),
       el("table", { class: "calendar" }, el("thead", {}, el("tr", {}, heads)), el("tbody", {}, rows)));
   };
   draw();

@@ -72,6 +72,16 @@ pub fn export(store: &Store, appeal: Id, out: impl Write) -> Result<u64> {
 /// that was there before stays as it was.
 pub fn export_to_file(store: &Store, appeal: Id, path: &Path) -> Result<Exported> {
     crate::appeals::own_language(store.conn(), appeal)?;
+    save_privately(path, |out| write_signers(store.conn(), appeal, out))
+}
+
+/// Saves what `write` writes at `path`, readable by its owner only: written beside it first and
+/// moved into place when complete, so a failure leaves no half a file and the file that was
+/// there before stays as it was. `write` returns the rows it wrote.
+pub(crate) fn save_privately(
+    path: &Path,
+    write: impl FnOnce(io::BufWriter<fs::File>) -> Result<u64, Failure>,
+) -> Result<Exported> {
     let part = part_path(path);
     let failed = |e: &dyn std::fmt::Display| {
         Error::Invalid(
@@ -81,8 +91,7 @@ pub fn export_to_file(store: &Store, appeal: Id, path: &Path) -> Result<Exported
         )
     };
     let file = private_file(&part).map_err(|e| failed(&e))?;
-    let written = write_signers(store.conn(), appeal, io::BufWriter::new(file));
-    let rows = match written {
+    let rows = match write(io::BufWriter::new(file)) {
         Ok(rows) => rows,
         Err(e) => {
             let _ = fs::remove_file(&part);
@@ -119,7 +128,7 @@ fn private_file(path: &Path) -> io::Result<fs::File> {
     options.open(path)
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Db(Error),
     Io(io::Error),
 }

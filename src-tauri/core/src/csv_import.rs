@@ -219,7 +219,7 @@ pub struct Reading {
     pub headers: Vec<String>,
     pub mapping: Vec<Option<Field>>,
     pub format: Option<&'static str>,
-    text: String,
+    pub(crate) text: String,
 }
 
 /// Decodes `bytes` and reads the header line. A file that is not UTF-8 (and was given no
@@ -615,7 +615,7 @@ fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
-fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+pub(crate) fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -623,12 +623,12 @@ fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-fn csv_error(e: csv::Error) -> Error {
+pub(crate) fn csv_error(e: csv::Error) -> Error {
     Error::Invalid(Message::new("import_unreadable").with("detail", e))
 }
 
 /// A header folded to its letters and digits: "E-mail", "e_mail" and "E MAIL" are one.
-fn header_key(header: &str) -> String {
+pub(crate) fn header_key(header: &str) -> String {
     text::fold(header)
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -829,14 +829,14 @@ fn rows(
 /// The file's line a record starts on. (The csv crate's own line count skips blank lines and
 /// counts CRLF differently; its byte offset is where the previous record's terminator began
 /// to end, before the rest of that terminator and any blank lines.)
-struct Lines<'t> {
+pub(crate) struct Lines<'t> {
     bytes: &'t [u8],
     at: usize,
     line: u64,
 }
 
 impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Self {
+    pub(crate) fn new(text: &'t str) -> Self {
         Lines {
             bytes: text.as_bytes(),
             at: 0,
@@ -845,7 +845,7 @@ impl<'t> Lines<'t> {
     }
 
     /// The line of the record whose position is `offset` (offsets only grow).
-    fn of(&mut self, offset: usize) -> u64 {
+    pub(crate) fn of(&mut self, offset: usize) -> u64 {
         let b = self.bytes;
         let mut start = offset.max(self.at).min(b.len());
         while start < b.len() && matches!(b[start], b'\r' | b'\n') {
@@ -865,7 +865,7 @@ impl<'t> Lines<'t> {
 
 /// The value of a column: trimmed, and without the apostrophe a spreadsheet export puts
 /// before a value that would otherwise run as a formula (ours does, csv_export.rs).
-fn cell(record: &StringRecord, column: Option<usize>) -> &str {
+pub(crate) fn cell(record: &StringRecord, column: Option<usize>) -> &str {
     let value = column.and_then(|c| record.get(c)).unwrap_or("").trim();
     unescape_formula(value)
 }
@@ -992,7 +992,7 @@ fn check_row(
 }
 
 /// A value as a message shows it: control characters as U+FFFD, at most 100 characters.
-fn printable(value: &str) -> String {
+pub(crate) fn printable(value: &str) -> String {
     let mut out: String = value
         .chars()
         .take(100)
@@ -1041,7 +1041,7 @@ fn display_word(value: &str) -> Option<Display> {
 
 /// A date or time as exports write them: RFC 3339, `2024-03-01`, `2024-03-01 12:30:00`
 /// (UTC, with or without "UTC" after it), `2024/03/01`.
-fn parse_date(value: &str) -> Option<DateTime<Utc>> {
+pub(crate) fn parse_date(value: &str) -> Option<DateTime<Utc>> {
     let v = value.trim();
     let bare = v
         .strip_suffix("UTC")
@@ -1108,7 +1108,7 @@ fn plain_date_time(v: &str) -> Option<DateTime<Utc>> {
     date.and_hms_opt(h, m, s).map(|t| t.and_utc())
 }
 
-fn timestamp(t: DateTime<Utc>) -> String {
+pub(crate) fn timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 

@@ -18,6 +18,8 @@ pub mod messages;
 pub mod migrations;
 pub mod money;
 pub mod people;
+pub mod rsvp_export;
+pub mod rsvp_import;
 pub mod rsvps;
 pub mod sample;
 pub mod search;

@@ -106,6 +106,14 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "This event has no date yet, so it cannot go in a calendar",
     ),
     ("not_in_door_mode", "The door is not open for an event"),
+    (
+        "import_bad_rsvp_status",
+        "\u{201c}{value}\u{201d} is not an answer we know (going, maybe, not going, waitlist, cancelled, checked in, no show...)",
+    ),
+    (
+        "import_bad_party",
+        "\u{201c}{value}\u{201d} is not a number of people; counted as one",
+    ),
     ("goal_not_positive", "A fund's goal must be more than zero"),
     ("amount_not_positive", "A donation must be more than zero"),
     (

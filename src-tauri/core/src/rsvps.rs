@@ -593,6 +593,17 @@ pub fn undo_check_in(w: &Tx<'_>, rsvp: Id) -> Result<Line> {
     line_in(w, rsvp)
 }
 
+/// One answer marked as a no-show (an imported file says so).
+pub(crate) fn mark_no_show(w: &Tx<'_>, rsvp: Id) -> Result<()> {
+    w.execute(
+        "UPDATE rsvps SET attendance = 'no_show', attendance_at = ?2, updated_at = ?2,
+                written_by = ?3
+          WHERE id = ?1",
+        params![rsvp, w.stamp(), w.laptop()],
+    )?;
+    Ok(())
+}
+
 /// The no-shows marked in one step; `at` undoes them.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct NoShows {
