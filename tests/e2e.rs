@@ -1131,6 +1131,42 @@ fn an_event_filled_to_its_waitlist_and_its_door_run_by_keyboard() {
     );
     session.screenshot(&shots.join("event-promoted.png"));
 
+    // Luma's guest list through the native dialog: previewed, then imported; the full event
+    // puts the approved guest on its waitlist, and the unknown word is rejected by line.
+    let guests = db.with_file_name("luma-guests.csv");
+    std::fs::write(
+        &guests,
+        "api_id,name,first_name,last_name,email,phone_number,created_at,approval_status,checked_in_at\n\
+         g1,Lin Chen,Lin,Chen,linchen@example.org,,2027-03-01T10:00:00.000Z,approved,\n\
+         g2,Sam Hill,Sam,Hill,sam@example.org,,2027-03-01T11:00:00.000Z,declined,\n\
+         g3,Kim Park,Kim,Park,kim@example.org,,2027-03-01T12:00:00.000Z,perhaps,\n",
+    )
+    .unwrap();
+    session.click("#import-rsvps");
+    open_through_dialog_titled(
+        session,
+        "#rsvp-import-choose",
+        "Choose a CSV file",
+        &guests,
+        "#rsvp-import-summary",
+    );
+    assert_eq!(
+        session
+            .attribute("#rsvp-import-summary", "data-add")
+            .as_deref(),
+        Some("2")
+    );
+    assert!(session.text("#rsvp-import-preview").contains("Line 4"));
+    session.screenshot(&shots.join("rsvp-import-preview.png"));
+    session.click("#rsvp-import-commit");
+    session.wait_for("#rsvp-import-done:not(:empty)");
+    assert_eq!(
+        db_text(db, "SELECT r.status FROM rsvps r JOIN people p ON p.id = r.person_id WHERE p.email = 'linchen@example.org'"),
+        "waitlisted"
+    );
+    session.execute("history.back()");
+    session.wait_for("#open-door");
+
     // The door, by keyboard: the Arabic spelling of a Persian name finds her; Enter checks her
     // in, Ctrl+Z takes it back, Enter again.
     session.click("#open-door");

@@ -148,6 +148,9 @@ fn every_declared_command_answers_the_main_window() {
             "signer_numbers" => json!({ "appeal": null }),
             "import_preview" => json!({ "appeal": null, "options": {} }),
             "event_page" | "event_form" | "remove_event" => json!({ "id": NO_ID }),
+            "rsvp_import_preview" | "rsvp_import_commit" => {
+                json!({ "event": NO_ID, "options": {} })
+            }
             "save_event" => {
                 json!({ "id": null, "event": { "title": "T", "time_zone": "UTC", "status": "tba" } })
             }

@@ -17,6 +17,7 @@ import * as duplicates from "./screens/duplicates.js";
 import * as importer from "./screens/import.js";
 import * as events from "./screens/events.js";
 import * as eventPage from "./screens/event.js";
+import * as rsvpImport from "./screens/rsvp-import.js";
 import { later } from "./screens/later.js";
 import { showTable } from "./screens/table.js";
 import { showDoor } from "./screens/door.js";
@@ -39,6 +40,7 @@ const PAGES = [
   { id: "duplicates", section: "signers", render: duplicates.render, bare: true },
   { id: "import", section: "signers", render: importer.render, bare: true },
   { id: "event", section: "events", render: eventPage.render },
+  { id: "rsvp-import", section: "events", render: rsvpImport.render },
 ];
 
 let cleanup = null;

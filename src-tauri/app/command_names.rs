@@ -44,6 +44,10 @@ pub const COMMANDS: &[&str] = &[
     "leave_table_mode",
     "table_words",
     "table_sign",
+    "rsvp_import_choose_file",
+    "rsvp_import_preview",
+    "rsvp_import_commit",
+    "export_rsvps",
     "door_mode_status",
     "start_door_mode",
     "leave_door_mode",
@@ -89,4 +93,6 @@ pub const DIALOG_COMMANDS: &[&str] = &[
     "import_choose_file",
     "export_signers",
     "save_calendar",
+    "rsvp_import_choose_file",
+    "export_rsvps",
 ];

@@ -51,6 +51,12 @@ function show(view, page, note = "") {
       reload(promoted ? t("event.promoted", { count: promoted }) : t("event.saved"))));
     editBox.scrollIntoView();
   }));
+  const importButton = el("a", { href: `#rsvp-import/${e.id}`, class: "button-link", id: "import-rsvps" }, t("event.import"));
+  const exportButton = el("button", { type: "button", id: "export-rsvps" }, t("event.export"));
+  exportButton.addEventListener("click", () => busy(exportButton, async () => {
+    const done = await call("export_rsvps", { event: e.id, title: t("event.export"), filter: t("rsvp_import.filter") });
+    if (done) message.textContent = t("event.export.saved", { count: done.rows, path: done.path });
+  }));
   const here = laptopWhen(e);
   replace(view,
     el("p", { class: "crumb" }, el("a", { href: "#events" }, t("event.back"))),
@@ -59,7 +65,7 @@ function show(view, page, note = "") {
     e.subtitle ? el("p", { class: "event-subtitle", dir: "auto" }, e.subtitle) : null,
     el("p", { class: "event-when", id: "event-when" }, eventWhen(e)),
     here ? el("p", { class: "hint", id: "event-here" }, here) : null,
-    el("div", { class: "inline" }, door, edit, ics, noShows),
+    el("div", { class: "inline" }, door, edit, ics, noShows, exportButton, importButton),
     message,
     counts(page),
     facts(e),

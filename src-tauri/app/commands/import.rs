@@ -1,4 +1,4 @@
-//! Signers in and out through CSV: the file is chosen in the native dialog and read once here;
+//! Signers and answers in and out through CSV: the file is chosen in the native dialog and read once here;
 //! the window previews it with its choices (encoding, columns, display), then imports it. The
 //! window never names a path.
 
@@ -7,7 +7,7 @@ use std::sync::Arc;
 use desk_core::csv_export::{self, Exported};
 use desk_core::csv_import::{self, ImportReport, Options, Preview};
 use desk_core::messages::Message;
-use desk_core::Id;
+use desk_core::{rsvp_export, rsvp_import, Id};
 use tauri::State;
 
 use crate::commands::sync::{ask, dialog_words, safe_file_name};
@@ -18,14 +18,12 @@ use crate::state::AppState;
 /// A larger file is refused before it is read: a petition export of a million rows is ~150 MB.
 const MAX_MB: u64 = 512;
 
-/// Asks for a signer file and previews it with the default choices. `None`: cancelled.
-#[tauri::command]
-pub async fn import_choose_file(
-    state: State<'_, AppState>,
-    appeal: Option<Id>,
+/// Asks for a CSV file and keeps its bytes for the previews and the import. False: cancelled.
+async fn choose_csv(
+    state: &State<'_, AppState>,
     title: Option<String>,
     filter: Option<String>,
-) -> Result<Option<Preview>, ApiError> {
+) -> Result<bool, ApiError> {
     let question = Ask {
         save: false,
         title: dialog_words(title, "Campaign Desk"),
@@ -36,7 +34,7 @@ pub async fn import_choose_file(
         file_name: None,
     };
     let Some(path) = ask(question).await? else {
-        return Ok(None);
+        return Ok(false);
     };
     let size = std::fs::metadata(&path).map_err(ApiError::internal)?.len();
     if size > MAX_MB * 1024 * 1024 {
@@ -52,6 +50,20 @@ pub async fn import_choose_file(
         |n| n.to_string_lossy().into_owned(),
     );
     state.choose_import(Some((name, Arc::new(bytes))));
+    Ok(true)
+}
+
+/// Asks for a signer file and previews it with the default choices. `None`: cancelled.
+#[tauri::command]
+pub async fn import_choose_file(
+    state: State<'_, AppState>,
+    appeal: Option<Id>,
+    title: Option<String>,
+    filter: Option<String>,
+) -> Result<Option<Preview>, ApiError> {
+    if !choose_csv(&state, title, filter).await? {
+        return Ok(None);
+    }
     import_preview(state, appeal, Options::default())
         .await
         .map(Some)
@@ -116,6 +128,79 @@ pub async fn export_signers(
     };
     state
         .with_store(move |store| csv_export::export_to_file(store, appeal, &path))
+        .await
+        .map(Some)
+}
+
+/// Asks for a file of an event's answers and previews it. `None`: cancelled.
+#[tauri::command]
+pub async fn rsvp_import_choose_file(
+    state: State<'_, AppState>,
+    event: Id,
+    title: Option<String>,
+    filter: Option<String>,
+) -> Result<Option<rsvp_import::Preview>, ApiError> {
+    if !choose_csv(&state, title, filter).await? {
+        return Ok(None);
+    }
+    rsvp_import_preview(state, event, rsvp_import::Options::default())
+        .await
+        .map(Some)
+}
+
+/// What importing the chosen file of answers with `options` would do; nothing is written.
+#[tauri::command]
+pub async fn rsvp_import_preview(
+    state: State<'_, AppState>,
+    event: Id,
+    options: rsvp_import::Options,
+) -> Result<rsvp_import::Preview, ApiError> {
+    let (name, bytes) = state.chosen_import()?;
+    state
+        .with_store(move |store| rsvp_import::preview(store, event, &name, &bytes, &options))
+        .await
+}
+
+/// Imports the chosen file of answers into `event`, in one transaction.
+#[tauri::command]
+pub async fn rsvp_import_commit(
+    state: State<'_, AppState>,
+    event: Id,
+    options: rsvp_import::Options,
+) -> Result<rsvp_import::ImportReport, ApiError> {
+    let (_, bytes) = state.chosen_import()?;
+    state
+        .with_store(move |store| rsvp_import::import(store, event, &bytes, &options))
+        .await
+}
+
+/// Asks where to save an event's answers as CSV and saves them. `None`: cancelled.
+#[tauri::command]
+pub async fn export_rsvps(
+    state: State<'_, AppState>,
+    event: Id,
+    title: Option<String>,
+    filter: Option<String>,
+) -> Result<Option<Exported>, ApiError> {
+    let name = state
+        .with_store(move |store| Ok(desk_core::events::get(store, event)?.title))
+        .await?;
+    let question = Ask {
+        save: true,
+        title: dialog_words(title, "Campaign Desk"),
+        filter: dialog_words(filter, "CSV"),
+        extensions: vec!["csv".into()],
+        file_name: Some(format!(
+            "{}-answers-{}.csv",
+            safe_file_name(&name),
+            chrono::Local::now().format("%Y-%m-%d")
+        )),
+    };
+    let Some(path) = ask(question).await? else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |store| rsvp_export::export_to_file(store, event, &path))
         .await
         .map(Some)
 }
