@@ -76,6 +76,14 @@ impl Session {
     }
 
     fn request(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        match self.try_request(method, path, body) {
+            Ok(value) => value,
+            Err(failure) => panic!("{failure}"),
+        }
+    }
+
+    /// A request whose refusal is the caller's to handle: the answer's value, or what failed.
+    fn try_request(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
         let url = format!("{}{path}", self.url);
         let response = match (method, body) {
             ("GET", _) => self.agent.get(&url).call(),
@@ -87,11 +95,11 @@ impl Session {
         let mut response = response.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
         let status = response.status();
         let reply: Value = response.body_mut().read_json().unwrap_or(Value::Null);
-        assert!(
-            status.is_success(),
-            "{method} {path} answered {status}: {reply}"
-        );
-        reply["value"].clone()
+        if status.is_success() {
+            Ok(reply["value"].clone())
+        } else {
+            Err(format!("{method} {path} answered {status}: {reply}"))
+        }
     }
 
     /// The element matching `css`, if there is one now.
@@ -123,12 +131,20 @@ impl Session {
         }
     }
 
+    /// The text of the element matching `css`. A screen that redraws between finding the
+    /// element and reading it (a preview answering a change) is read once more.
     pub fn text(&self, css: &str) -> String {
-        let element = self.wait_for(css);
-        self.request("GET", &format!("/element/{element}/text"), None)
-            .as_str()
-            .unwrap()
-            .to_owned()
+        for _ in 0..5 {
+            let element = self.wait_for(css);
+            match self.try_request("GET", &format!("/element/{element}/text"), None) {
+                Ok(text) => return text.as_str().unwrap().to_owned(),
+                Err(failure) if failure.contains("stale element reference") => {
+                    sleep(Duration::from_millis(100));
+                }
+                Err(failure) => panic!("{failure}"),
+            }
+        }
+        panic!("{css} kept being redrawn while read");
     }
 
     pub fn attribute(&self, css: &str, name: &str) -> Option<String> {
