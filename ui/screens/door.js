@@ -10,9 +10,9 @@ import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { messageOf } from "../alert.js";
 import { displayName } from "../display-name.js";
+import { lockWindow } from "../kiosk-lock.js";
 
 const DISPLAYS = ["full", "name_city", "initials", "hidden"];
-const ACTIVITY = ["input", "keydown", "pointerdown", "touchstart"];
 /** The search is cleared after this long without a touch. */
 const IDLE_MS = 30_000;
 
@@ -37,36 +37,27 @@ class DoorScreen {
   }
 
   start() {
-    window.onhashchange = null; // no section of the app is reachable from here
     this.build();
     this.showCounts(this.door.counts);
-    this.activity = () => { this.lastActivity = Date.now(); };
-    for (const type of ACTIVITY) this.root.addEventListener(type, this.activity, { capture: true, passive: true });
+    this.unlock = lockWindow(this.root, {
+      onActivity: () => { this.lastActivity = Date.now(); },
+      onClose: () => this.askPin(true),
+      onKey: (e) => {
+        // Ctrl+Z in the empty search takes the last check-in back.
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && this.last && e.target === this.search && !this.search.value) {
+          e.preventDefault();
+          this.undo();
+        }
+      },
+    });
     this.idleTimer = setInterval(() => this.clearIfIdle(), 1000);
-    this.onClose = () => this.askPin(true);
-    window.addEventListener("campaign-desk-close-requested", this.onClose);
-    this.onKey = (e) => {
-      // The webview's own shortcuts (reload, find, zoom) are not the door's.
-      if ((e.ctrlKey || e.metaKey) && !["z", "x", "c", "v", "a"].includes(e.key.toLowerCase())) e.preventDefault();
-      if (e.key === "F5" || e.key === "F11") e.preventDefault();
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && this.last && e.target === this.search && !this.search.value) {
-        e.preventDefault();
-        this.undo();
-      }
-    };
-    window.addEventListener("keydown", this.onKey, { capture: true });
-    this.contextMenu = (e) => e.preventDefault();
-    window.addEventListener("contextmenu", this.contextMenu);
     document.title = this.door.title;
     this.search.focus();
   }
 
   stop() {
     clearInterval(this.idleTimer);
-    window.removeEventListener("campaign-desk-close-requested", this.onClose);
-    window.removeEventListener("keydown", this.onKey, { capture: true });
-    window.removeEventListener("contextmenu", this.contextMenu);
-    for (const type of ACTIVITY) this.root.removeEventListener(type, this.activity, { capture: true, passive: true });
+    this.unlock();
     document.title = this.appTitle;
   }
 

@@ -11,10 +11,9 @@ import { el, replace } from "../dom.js";
 import { messageOf } from "../alert.js";
 import { displayName } from "../display-name.js";
 import { countryName, matchCountries, resolveCountry } from "../countries.js";
+import { lockWindow } from "../kiosk-lock.js";
 
 const DISPLAYS = ["full", "name_city", "initials", "hidden"];
-/** What counts as someone at the form, for the idle time. */
-const ACTIVITY = ["input", "keydown", "pointerdown", "touchstart", "scroll"];
 /** How long the thank-you stays before the form is clean again. */
 const THANKS_MS = 1800;
 
@@ -43,35 +42,19 @@ class TableScreen {
   }
 
   start() {
-    window.onhashchange = null; // no section of the app is reachable from here
     this.build();
     this.setLanguage(this.lang).catch((e) => this.say(e));
-    this.activity = () => { this.lastActivity = Date.now(); };
-    for (const type of ACTIVITY) {
-      this.root.addEventListener(type, this.activity, { capture: true, passive: true });
-    }
+    this.unlock = lockWindow(this.root, {
+      onActivity: () => { this.lastActivity = Date.now(); },
+      onClose: () => this.askPin(true),
+    });
     this.idleTimer = setInterval(() => this.clearIfIdle(), 1000);
-    this.onClose = () => this.askPin(true);
-    window.addEventListener("campaign-desk-close-requested", this.onClose);
-    // The webview's own shortcuts (reload, find, zoom) are not the visitor's to use.
-    this.onKey = (e) => {
-      if ((e.ctrlKey || e.metaKey) && !["z", "x", "c", "v", "a"].includes(e.key.toLowerCase())) e.preventDefault();
-      if (e.key === "F5" || e.key === "F11") e.preventDefault();
-    };
-    window.addEventListener("keydown", this.onKey, { capture: true });
-    this.contextMenu = (e) => e.preventDefault();
-    window.addEventListener("contextmenu", this.contextMenu);
   }
 
   stop() {
     clearInterval(this.idleTimer);
     clearTimeout(this.thanksTimer);
-    window.removeEventListener("campaign-desk-close-requested", this.onClose);
-    window.removeEventListener("keydown", this.onKey, { capture: true });
-    window.removeEventListener("contextmenu", this.contextMenu);
-    for (const type of ACTIVITY) {
-      this.root.removeEventListener(type, this.activity, { capture: true, passive: true });
-    }
+    this.unlock();
     document.documentElement.lang = "en";
     document.documentElement.dir = "ltr";
     document.title = this.appTitle;

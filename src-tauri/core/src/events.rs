@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 use rusqlite_migration::{HookError, HookResult};
 use serde::{Deserialize, Serialize};
 
@@ -118,7 +118,7 @@ struct Checked {
     price_currency: Option<String>,
     price_kind: &'static str,
     ticket_value: Option<i64>,
-    status: Status,
+    status: &'static str,
     appeal: Option<Id>,
 }
 
@@ -203,7 +203,7 @@ fn check(conn: &Connection, e: &EventInput) -> Result<Checked> {
         price_currency,
         price_kind,
         ticket_value,
-        status: e.status,
+        status: e.status.as_str(),
         appeal: e.appeal,
     })
 }
@@ -301,35 +301,7 @@ pub fn insert(w: &Tx<'_>, e: &EventInput) -> Result<Id> {
                              ticket_value_minor, appeal_id, sequence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17,
                  ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, 0)",
-        params![
-            id,
-            c.title,
-            c.description,
-            c.starts,
-            c.ends,
-            c.zone,
-            c.venue,
-            c.address,
-            c.city,
-            c.country,
-            c.online_url,
-            c.capacity,
-            c.contact_phone,
-            c.contact_email,
-            w.stamp(),
-            w.laptop(),
-            c.subtitle,
-            c.status.as_str(),
-            c.cosponsors,
-            c.program,
-            c.causes,
-            c.languages,
-            c.price,
-            c.price_currency,
-            c.price_kind,
-            c.ticket_value,
-            c.appeal,
-        ],
+        c.values(&id, &w.stamp(), &w.laptop()).as_slice(),
     )?;
     Ok(id)
 }
@@ -347,40 +319,48 @@ pub fn update(w: &Tx<'_>, id: Id, e: &EventInput) -> Result<Vec<Id>> {
                 price_minor = ?23, price_currency = ?24, price_kind = ?25,
                 ticket_value_minor = ?26, appeal_id = ?27, sequence = sequence + 1
           WHERE id = ?1",
-        params![
-            id,
-            c.title,
-            c.description,
-            c.starts,
-            c.ends,
-            c.zone,
-            c.venue,
-            c.address,
-            c.city,
-            c.country,
-            c.online_url,
-            c.capacity,
-            c.contact_phone,
-            c.contact_email,
-            w.stamp(),
-            w.laptop(),
-            c.subtitle,
-            c.status.as_str(),
-            c.cosponsors,
-            c.program,
-            c.causes,
-            c.languages,
-            c.price,
-            c.price_currency,
-            c.price_kind,
-            c.ticket_value,
-            c.appeal,
-        ],
+        c.values(&id, &w.stamp(), &w.laptop()).as_slice(),
     )?;
     if n == 0 {
         return Err(not_found());
     }
     crate::rsvps::promote(w, id)
+}
+
+impl Checked {
+    /// The values of an insert and of an update, numbered alike: ?1 the id, ?15 the stamp,
+    /// ?16 the laptop.
+    fn values<'a>(&'a self, id: &'a Id, stamp: &'a &'a str, laptop: &'a Id) -> Vec<&'a dyn ToSql> {
+        vec![
+            id,
+            &self.title,
+            &self.description,
+            &self.starts,
+            &self.ends,
+            &self.zone,
+            &self.venue,
+            &self.address,
+            &self.city,
+            &self.country,
+            &self.online_url,
+            &self.capacity,
+            &self.contact_phone,
+            &self.contact_email,
+            stamp,
+            laptop,
+            &self.subtitle,
+            &self.status,
+            &self.cosponsors,
+            &self.program,
+            &self.causes,
+            &self.languages,
+            &self.price,
+            &self.price_currency,
+            &self.price_kind,
+            &self.ticket_value,
+            &self.appeal,
+        ]
+    }
 }
 
 /// Changes only the status (cancel, announce...): the calendar sees a change.
