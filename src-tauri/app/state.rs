@@ -97,6 +97,21 @@ impl AppState {
         self.locked.store(on, Ordering::SeqCst);
     }
 
+    /// Hands `window` to strangers (table or door mode: locked, full screen) or back.
+    pub fn lock_window<R: tauri::Runtime>(&self, window: &tauri::WebviewWindow<R>, on: bool) {
+        self.set_locked(on);
+        let _ = window.set_fullscreen(on);
+    }
+
+    /// After the PIN: the window is the organizer's again, and closes when they asked to.
+    pub fn unlock_window<R: tauri::Runtime>(&self, window: &tauri::WebviewWindow<R>, close: bool) {
+        use tauri::Manager;
+        self.lock_window(window, false);
+        if close {
+            window.app_handle().exit(0);
+        }
+    }
+
     pub fn in_locked_mode(&self) -> bool {
         self.locked.load(Ordering::SeqCst)
     }

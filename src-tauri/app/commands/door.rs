@@ -8,7 +8,7 @@ use desk_core::kiosk::{self, DoorMode};
 use desk_core::rsvps::{self, Counts, Line, NoShows, WalkIn};
 use desk_core::{events, Id, Store};
 use serde::Serialize;
-use tauri::{Manager, Runtime, State, WebviewWindow};
+use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -52,8 +52,8 @@ pub async fn door_mode_status<R: Runtime>(
         })
         .await?;
     if open.is_some() {
-        state.set_locked(true);
-        let _ = window.set_fullscreen(true);
+        // Coming back to the door (a reload, a restart): locked and full screen again.
+        state.lock_window(&window, true);
     }
     Ok(open)
 }
@@ -70,8 +70,7 @@ pub async fn start_door_mode<R: Runtime>(
             door(store)
         })
         .await?;
-    state.set_locked(true);
-    let _ = window.set_fullscreen(true);
+    state.lock_window(&window, true);
     Ok(opened)
 }
 
@@ -86,11 +85,7 @@ pub async fn leave_door_mode<R: Runtime>(
     state
         .with_store(move |store| kiosk::leave_door_mode(store, &pin, chrono::Utc::now()))
         .await?;
-    state.set_locked(false);
-    let _ = window.set_fullscreen(false);
-    if close {
-        window.app_handle().exit(0);
-    }
+    state.unlock_window(&window, close);
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use desk_core::people::NewPerson;
 use desk_core::signing::{self, Display, Signing, Source};
 use desk_core::Id;
 use serde::Serialize;
-use tauri::{Manager, Runtime, State, WebviewWindow};
+use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -51,10 +51,11 @@ pub async fn table_mode_status<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Option<TableMode>, ApiError> {
     let mode = state.with_store(|store| kiosk::table_mode(store)).await?;
-    state.set_locked(mode.is_some());
     if mode.is_some() {
         // Coming back to a table (a reload, a restart): full screen again.
-        let _ = window.set_fullscreen(true);
+        state.lock_window(&window, true);
+    } else {
+        state.set_locked(false);
     }
     Ok(mode)
 }
@@ -69,9 +70,8 @@ pub async fn start_table_mode<R: Runtime>(
     let mode = state
         .with_store(move |store| kiosk::start_table_mode(store, appeal, event))
         .await?;
-    state.set_locked(true);
+    state.lock_window(&window, true);
     state.reset_table_count();
-    let _ = window.set_fullscreen(true);
     Ok(mode)
 }
 
@@ -86,12 +86,8 @@ pub async fn leave_table_mode<R: Runtime>(
     state
         .with_store(move |store| kiosk::leave_table_mode(store, &pin, chrono::Utc::now()))
         .await?;
-    state.set_locked(false);
     state.reset_table_count();
-    let _ = window.set_fullscreen(false);
-    if close {
-        window.app_handle().exit(0);
-    }
+    state.unlock_window(&window, close);
     Ok(())
 }
 
