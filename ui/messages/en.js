@@ -107,6 +107,8 @@ export default {
   "event.back": "All events",
   "event.door": "Open the door",
   "event.edit": "Edit",
+  "event.remove": "Delete the event",
+  "event.remove.confirm": { one: "Delete it and its one answer (signatures and gifts taken there stay)", other: "Delete it and its {count} answers (signatures and gifts taken there stay)" },
   "event.ics": "Save as a calendar (.ics)",
   "event.ics.saved": "Saved to {path}.",
   "event.no_shows": "Mark the remaining as no-shows",

@@ -57,6 +57,17 @@ function show(view, page, note = "") {
     const done = await call("export_rsvps", { event: e.id, title: t("event.export"), filter: t("rsvp_import.filter") });
     if (done) message.textContent = t("event.export.saved", { count: done.rows, path: done.path });
   }));
+  const remove = el("button", { type: "button", class: "danger", id: "remove-event" }, t("event.remove"));
+  remove.addEventListener("click", () => {
+    // A second look: the confirmation replaces the button in place.
+    const yes = el("button", { type: "button", class: "danger", id: "remove-event-confirm" }, t("event.remove.confirm", { count: page.rsvps.length }));
+    remove.replaceWith(yes);
+    yes.focus();
+    yes.addEventListener("click", () => busy(yes, async () => {
+      await call("remove_event", { id: e.id });
+      location.hash = "#events";
+    }));
+  });
   const here = laptopWhen(e);
   replace(view,
     el("p", { class: "crumb" }, el("a", { href: "#events" }, t("event.back"))),
@@ -65,7 +76,7 @@ function show(view, page, note = "") {
     e.subtitle ? el("p", { class: "event-subtitle", dir: "auto" }, e.subtitle) : null,
     el("p", { class: "event-when", id: "event-when" }, eventWhen(e)),
     here ? el("p", { class: "hint", id: "event-here" }, here) : null,
-    el("div", { class: "inline" }, door, edit, ics, noShows, exportButton, importButton),
+    el("div", { class: "inline" }, door, edit, ics, noShows, exportButton, importButton, remove),
     message,
     counts(page),
     facts(e),

@@ -352,6 +352,24 @@ fn the_door_checks_in_undoes_takes_walk_ins_and_marks_no_shows() {
     );
     assert_eq!(rsvps::Source::WalkIn.as_str(), "walk_in");
     let _ = Source::Typed;
+
+    // Deleting the event removes its answers; what was signed and given there stays.
+    store.write(|w| events::remove(w, night)).unwrap();
+    assert_eq!(count(&store, "SELECT count(*) FROM rsvps"), 0);
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM signatures WHERE event_id IS NULL"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM donations WHERE event_id IS NULL"
+        ),
+        1
+    );
 }
 
 #[test]
