@@ -1223,6 +1223,7 @@ fn an_event_filled_to_its_waitlist_and_its_door_run_by_keyboard() {
     session.type_into("#walk-given", "Lin");
     session.type_into("#walk-family", "Wu");
     session.type_into("#walk-email", "lin@example.org");
+    session.type_into("#walk-city", "Oakland");
     session.click("#walk-sign");
     session.wait_for("#walk-display-name_city");
     wait_until(
@@ -1231,6 +1232,10 @@ fn an_event_filled_to_its_waitlist_and_its_door_run_by_keyboard() {
         "return document.getElementById('walk-consent').textContent.length > 10",
     );
     session.click("#walk-display-name_city");
+    assert_eq!(
+        session.text("#walk-preview"),
+        "It will appear as: Lin W., Oakland"
+    );
     session.execute("document.getElementById('walk-gift').scrollIntoView()");
     session.type_into("#walk-gift", "20");
     session.screenshot(&shots.join("door-walk-in.png"));

@@ -272,6 +272,7 @@ export default {
   "door.walk.given": "Given name",
   "door.walk.family": "Family name",
   "door.walk.email": "Email (optional)",
+  "door.walk.city": "City (optional)",
   "door.walk.guests": "People with them",
   "door.walk.sign": "They sign the appeal",
   "door.walk.gift": "Cash gift (optional)",

@@ -229,6 +229,7 @@ class DoorScreen {
     this.wGiven = input("walk-given", "door.walk.given");
     this.wFamily = input("walk-family", "door.walk.family");
     this.wEmail = input("walk-email", "door.walk.email", { type: "email", maxlength: "254", inputmode: "email" });
+    this.wCity = input("walk-city", "door.walk.city");
     this.wGuests = input("walk-guests", "door.walk.guests", { type: "number", min: "0", max: "50", value: "0", inputmode: "numeric" });
     this.wSign = el("input", { type: "checkbox", id: "walk-sign" });
     this.wWords = el("div", { id: "walk-words", class: "door-words", hidden: true });
@@ -253,7 +254,8 @@ class DoorScreen {
     const form = el("form", { class: "door-walk-box", autocomplete: "off", novalidate: true },
       el("h2", { id: "walk-title" }, t("door.walk.title")),
       el("div", { class: "door-two" }, this.wGiven.box, this.wFamily.box),
-      el("div", { class: "door-two" }, this.wEmail.box, this.wGuests.box),
+      el("div", { class: "door-two" }, this.wEmail.box, this.wCity.box),
+      el("div", { class: "door-two" }, this.wGuests.box),
       this.door.appeal
         ? el("div", {},
           el("label", { for: "walk-sign", class: "door-check" }, this.wSign, t("door.walk.sign")),
@@ -316,7 +318,7 @@ class DoorScreen {
     const choice = this.chosenDisplay();
     if (!choice) { this.wPreview.textContent = t("table.preview.choose"); return; }
     if (choice === "hidden") { this.wPreview.textContent = t("table.preview.hidden"); return; }
-    const name = displayName(choice, this.wGiven.field.value, this.wFamily.field.value, "");
+    const name = displayName(choice, this.wGiven.field.value, this.wFamily.field.value, this.wCity.field.value);
     this.wPreview.textContent = name ? t("table.preview", { name }) : t("table.preview.empty");
   }
 
@@ -332,6 +334,7 @@ class DoorScreen {
           given_name: this.wGiven.field.value,
           family_name: this.wFamily.field.value,
           email: this.wEmail.field.value || null,
+          city: this.wCity.field.value || null,
           guests: Number(this.wGuests.field.value || 0),
           sign: this.wSign.checked ? this.chosenDisplay() : null,
           contact_consent: this.wSign.checked && this.wContact.checked,

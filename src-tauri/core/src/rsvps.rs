@@ -644,6 +644,8 @@ pub struct WalkIn {
     pub given_name: String,
     pub family_name: String,
     pub email: Option<String>,
+    /// Where they live: shown with the name when they choose "name and city".
+    pub city: Option<String>,
     /// People with them.
     pub guests: i64,
     /// Signs the event's appeal, shown as chosen.
@@ -674,6 +676,7 @@ pub fn walk_in(w: &Tx<'_>, event: Id, v: &WalkIn) -> Result<WalkedIn> {
         given_name: v.given_name.clone(),
         family_name: v.family_name.clone(),
         email: v.email.clone(),
+        city: v.city.clone(),
         ..Default::default()
     };
     let email = people::field::email(v.email.as_deref())?;
