@@ -273,7 +273,8 @@ fn answer_file_dialog(title: &str, path: &Path, saving: bool) {
     };
     // There is no window manager under Xvfb: give the dialog the keyboard ourselves.
     xdotool(&["windowfocus", "--sync", &window]);
-    sleep(Duration::from_millis(600));
+    // A cold machine's chooser is still filling its folder list: let it settle before typing.
+    sleep(Duration::from_millis(1000));
     xdotool(&[
         "key",
         "--clearmodifiers",
@@ -309,8 +310,9 @@ fn open_through_dialog_titled(
     through_dialog(session, button, title, path, shown, false);
 }
 
-/// Clicks `button`, answers its open or save dialog with `path` and waits for `shown`, once
-/// more if GTK's chooser died (see open_through_dialog).
+/// Clicks `button`, answers its open or save dialog with `path` and waits for `shown`; up to
+/// three times if GTK's chooser died (see open_through_dialog), printing the app's log each
+/// time to tell why.
 fn through_dialog(
     session: &Session,
     button: &str,
@@ -319,7 +321,8 @@ fn through_dialog(
     shown: &str,
     saving: bool,
 ) {
-    for attempt in 1..=2 {
+    const ATTEMPTS: usize = 3;
+    for attempt in 1..=ATTEMPTS {
         session.click(button);
         answer_file_dialog(title, path, saving);
         let deadline = Instant::now() + Duration::from_secs(45);
@@ -331,9 +334,13 @@ fn through_dialog(
                 "const a = document.getElementById('alert'); return a.hidden ? '' : a.textContent",
             );
             let alert = alert.as_str().unwrap_or_default().to_owned();
-            if alert.contains("internal problem") && attempt == 1 {
-                eprintln!("the file dialog failed once ({alert}); asking again");
+            if alert.contains("internal problem") && attempt < ATTEMPTS {
+                eprintln!(
+                    "the file dialog failed ({alert}); the app's log ends:\n{}\nasking again",
+                    session.log_tail(12)
+                );
                 session.click("#alert-close");
+                sleep(Duration::from_secs(1));
                 break;
             }
             assert!(

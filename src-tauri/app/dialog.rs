@@ -74,14 +74,22 @@ pub fn ask(ask: &Ask) -> std::io::Result<Option<PathBuf>> {
     if let Some(name) = &ask.file_name {
         command.arg("--file-name").arg(name);
     }
-    let out = command
-        .stdin(Stdio::null())
-        .stderr(Stdio::inherit())
-        .output()?;
+    let out = command.stdin(Stdio::null()).output()?;
     if !out.status.success() {
+        // What GTK said before it failed, for the log.
+        let said = String::from_utf8_lossy(&out.stderr);
+        let tail: String = said
+            .chars()
+            .rev()
+            .take(2000)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         return Err(std::io::Error::other(format!(
-            "the file dialog ended with {}",
-            out.status
+            "the file dialog ended with {}: {}",
+            out.status,
+            tail.trim()
         )));
     }
     Ok((!out.stdout.is_empty()).then(|| PathBuf::from(OsString::from_vec(out.stdout))))

@@ -19,6 +19,8 @@ pub struct Session {
     driver: Child,
     agent: ureq::Agent,
     url: String,
+    /// tauri-driver's log, where the app's standard error ends up too.
+    log: std::path::PathBuf,
 }
 
 impl Session {
@@ -26,10 +28,9 @@ impl Session {
     pub fn start(app: &str, db: &Path) -> Session {
         let port = free_port();
         // The driver's log goes to a file: a pipe would be held open by its children.
-        let log = std::fs::File::create(
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("tauri-driver-{port}.log")),
-        )
-        .unwrap();
+        let log_path =
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("tauri-driver-{port}.log"));
+        let log = std::fs::File::create(&log_path).unwrap();
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
             .stdin(Stdio::null())
@@ -47,6 +48,7 @@ impl Session {
             driver,
             agent,
             url: base.clone(),
+            log: log_path,
         };
 
         let deadline = Instant::now() + PATIENCE;
@@ -129,6 +131,13 @@ impl Session {
             }
             sleep(Duration::from_millis(100));
         }
+    }
+
+    /// The last `lines` lines of the driver's log (the app's own errors among them).
+    pub fn log_tail(&self, lines: usize) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let all: Vec<&str> = text.lines().collect();
+        all[all.len().saturating_sub(lines)..].join("\n")
     }
 
     /// The text of the element matching `css`. A screen that redraws between finding the
