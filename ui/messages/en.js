@@ -207,6 +207,7 @@ export default {
   "rsvp_import.encoding.choose": "Choose an encoding",
   "rsvp_import.format.eventbrite": "Recognised as Eventbrite's attendee report",
   "rsvp_import.format.luma": "Recognised as Luma's guest list",
+  "rsvp_import.format.zoom": "Recognised as Zoom's attendee details",
   "rsvp_import.format.petition": "Recognised as the petition platform's event export: everyone is going",
   "rsvp_import.format.calendar": "Recognised as a calendar's guest list",
   "rsvp_import.format.campaign_desk": "Recognised as Campaign Desk's own export",

@@ -6,7 +6,8 @@
 //!   `last_name`, `email`, `phone_number`, `created_at`, `approval_status`, `checked_in_at`),
 //!   the petition platform's event export (`first_name`, `last_name`, `email`, `can2_phone`,
 //!   `can2_user_city`...; no status: they are going), calendar guest lists (`partstat`), our own
-//!   export, and common generic headers. The user may map each column by hand.
+//!   export, Zoom's attendee details (`Attended` Yes/No, `Registration Time`, `Approval Status`,
+//!   `--` for nothing), and common generic headers. The user may map each column by hand.
 //! - **Status words** of those tools map onto ours: accepted / attending / confirmed / approved
 //!   are going; tentative is maybe; declined / not attending is not going; needs action /
 //!   invited / pending approval is no answer yet; waitlist is waitlisted; cancelled / canceled /
@@ -85,9 +86,14 @@ fn field_of_header(header: &str) -> Option<Field> {
         }
         "lastname" | "familyname" | "surname" | "last" | "family" | "nachname" | "apellido"
         | "apellidos" | "nom" => FamilyName,
-        "name" | "fullname" | "attendeename" | "guestname" | "displayname" | "nombrecompleto" => {
-            FullName
-        }
+        "name"
+        | "fullname"
+        | "attendeename"
+        | "guestname"
+        | "displayname"
+        | "nombrecompleto"
+        | "usernameoriginalname"
+        | "username" => FullName,
         "email" | "emailaddress" | "mail" | "attendeeemail" | "guestemail" | "correo" => Email,
         "phone" | "phonenumber" | "can2phone" | "mobile" | "mobilephone" | "cellphone"
         | "telefono" | "telephone" => Phone,
@@ -97,9 +103,8 @@ fn field_of_header(header: &str) -> Option<Field> {
         "quantity" | "tickets" | "ticketquantity" | "partysize" | "party" | "seats" => PartySize,
         "guests" | "plusones" | "guestcount" | "additionalguests" | "plusone" => Guests,
         "orderdate" | "createdat" | "created" | "registeredat" | "registrationdate"
-        | "rsvpdate" | "rsvpedat" | "answeredat" | "date" | "timestamp" | "registered" => {
-            AnsweredAt
-        }
+        | "rsvpdate" | "rsvpedat" | "answeredat" | "date" | "timestamp" | "registered"
+        | "registrationtime" => AnsweredAt,
         "checkedinat" | "checkintime" | "checkedin" | "checkin" | "checkindate" => CheckedIn,
         "attendance" | "attended" => Attendance,
         "note" | "notes" | "comment" | "comments" => Note,
@@ -112,7 +117,9 @@ fn format_of(headers: &[String]) -> Option<&'static str> {
     let has = |h: &str| headers.iter().any(|x| header_key(x) == h);
     if has("attendeestatus") || (has("order") && has("quantity")) {
         Some("eventbrite")
-    } else if has("approvalstatus") || has("apiid") {
+    } else if has("attended") && has("registrationtime") {
+        Some("zoom")
+    } else if has("approvalstatus") || has("apiid") || has("guestid") {
         Some("luma")
     } else if has("can2phone") || has("can2usercity") || has("zipcode") {
         Some("petition")
@@ -147,7 +154,7 @@ pub fn status_of_word(word: &str) -> Option<(Status, bool, bool)> {
     // (status, came, no-show)
     Some(match w.as_str() {
         "" | "accepted" | "attending" | "confirmed" | "approved" | "going" | "yes"
-        | "registered" | "active" | "rsvp" | "rsvped" | "booked" => {
+        | "registered" | "active" | "rsvp" | "rsvped" | "booked" | "session" => {
             (Status::Accepted, false, false)
         }
         "checked in" | "completed" | "attended" | "present" => (Status::Accepted, true, false),
@@ -297,7 +304,11 @@ fn read(bytes: &[u8], options: &Options) -> Result<Read> {
                 values: record.iter().map(str::to_owned).collect(),
             });
         }
-        let get = |f: Field| csv_import::unescape_formula(cell(&record, columns[&f]).trim());
+        // Zoom writes "--" for a value it does not have.
+        let get = |f: Field| match csv_import::unescape_formula(cell(&record, columns[&f]).trim()) {
+            "--" => "",
+            v => v,
+        };
         let warned_before = out.warned.len();
         match row(line, &get, &mut out.warned) {
             Ok(row) => {
@@ -385,9 +396,16 @@ fn row<'a>(
             0
         }
     };
-    let attendance = get(Field::Attendance)
+    // Our export says attended / no_show; Zoom's report says Yes / No.
+    let attendance = match get(Field::Attendance)
         .to_lowercase()
-        .replace([' ', '-'], "_");
+        .replace([' ', '-'], "_")
+        .as_str()
+    {
+        "yes" | "true" | "1" => "attended".to_owned(),
+        "no" | "false" | "0" => "no_show".to_owned(),
+        other => other.to_owned(),
+    };
     let checked = get(Field::CheckedIn).to_lowercase();
     let came = if no_show || attendance == "no_show" {
         Came::NoShow

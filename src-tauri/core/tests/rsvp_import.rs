@@ -245,3 +245,45 @@ fn status_words_of_the_common_tools_map_onto_ours() {
     }
     assert_eq!(rsvp_import::status_of_word("perhaps later"), None);
 }
+
+#[test]
+fn zoom_attendees_and_lumas_newer_export_are_read_too() {
+    let (_dir, mut store, event) = store_with_event(None);
+    // Zoom's attendee details: Attended Yes/No, "--" where it has nothing.
+    let zoom = "Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name\n\
+Yes,Ana Reyes,Ana,Reyes,ana@example.org,--,\"Jan 9, 2028 10:00:00\",approved,--,--,90,Yes,United States\n\
+No,Bo Chen,Bo,Chen,bo@example.org,--,2028-01-08 09:00:00,approved,--,--,--,Yes,Canada\n";
+    let preview = rsvp_import::preview(
+        &store,
+        event,
+        "zoom.csv",
+        zoom.as_bytes(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(preview.format, Some("zoom"));
+    assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
+    rsvp_import::import(&mut store, event, zoom.as_bytes(), &Options::default()).unwrap();
+    assert_eq!(
+        status_of(&store, event, "ana@example.org"),
+        ("accepted".into(), 0, Some("attended".into()))
+    );
+    assert_eq!(
+        status_of(&store, event, "bo@example.org"),
+        ("accepted".into(), 0, Some("no_show".into()))
+    );
+    // Luma's newer export starts with guest_id and a byte-order mark.
+    let luma = "\u{feff}guest_id,name,first_name,last_name,email,phone_number,created_at,approval_status,checked_in_at,utm_source,referrer,referred_by\n\
+gst-9,Lin Wu,Lin,Wu,lin@example.org,,2027-02-05T10:00:00.000Z,session,,,,\n";
+    let preview = rsvp_import::preview(
+        &store,
+        event,
+        "guests.csv",
+        luma.as_bytes(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(preview.format, Some("luma"));
+    rsvp_import::import(&mut store, event, luma.as_bytes(), &Options::default()).unwrap();
+    assert_eq!(status_of(&store, event, "lin@example.org").0, "accepted");
+}
