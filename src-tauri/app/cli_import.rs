@@ -130,13 +130,7 @@ pub fn import(command: &ImportCommand, store: &mut Store) -> desk_core::Result<E
     };
     let appeal = appeals::by_slug(store, &a.appeal)?;
     let display = Display::parse(&a.display)?;
-    let bytes = std::fs::read(&a.file).map_err(|e| {
-        Error::Invalid(
-            Message::new("file_unreadable")
-                .with("path", a.file.display())
-                .with("cause", e),
-        )
-    })?;
+    let bytes = read_file(&a.file)?;
     let options = Options {
         encoding: a.encoding.clone(),
         mapping: None,
@@ -215,15 +209,7 @@ fn report_text(r: &ImportReport, dry_run: bool) -> String {
         "Unchanged",
         format!("{} signer(s) had signed this appeal already", r.unchanged),
     );
-    line("Rejected", format!("{} row(s)", r.rejected.len()));
-    for p in &r.rejected {
-        out.push_str(&format!("  line {}: {}\n", p.line, p.message));
-    }
-    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
-    line("Warned", format!("{} problem(s)", r.warned.len()));
-    for p in &r.warned {
-        out.push_str(&format!("  line {}: {}\n", p.line, p.message));
-    }
+    problems_text(&mut out, &r.rejected, &r.warned);
     out
 }
 
@@ -243,6 +229,19 @@ pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
     let saved = csv_export::export_to_file(store, appeal, &a.output)?;
     println!("Saved {} signer(s) to {}", saved.rows, saved.path);
     Ok(())
+}
+
+/// The rejected rows and the warnings of an import, by line, as both imports print them.
+fn problems_text(out: &mut String, rejected: &[Problem], warned: &[Problem]) {
+    for (label, what, list) in [
+        ("Rejected", "row(s)", rejected),
+        ("Warned", "problem(s)", warned),
+    ] {
+        out.push_str(&format!("{label:<11}{} {what}\n", list.len()));
+        for p in list {
+            out.push_str(&format!("  line {}: {}\n", p.line, p.message));
+        }
+    }
 }
 
 fn read_file(path: &Path) -> desk_core::Result<Vec<u8>> {
@@ -328,15 +327,7 @@ fn import_rsvps(a: &ImportRsvpsArgs, store: &mut Store) -> desk_core::Result<Exi
         "Waitlisted",
         format!("{} going, past the capacity", report.waitlisted),
     );
-    line("Rejected", format!("{} row(s)", report.rejected.len()));
-    for p in &report.rejected {
-        out.push_str(&format!("  line {}: {}\n", p.line, p.message));
-    }
-    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
-    line("Warned", format!("{} problem(s)", report.warned.len()));
-    for p in &report.warned {
-        out.push_str(&format!("  line {}: {}\n", p.line, p.message));
-    }
+    problems_text(&mut out, &report.rejected, &report.warned);
     print!("{out}");
     Ok(ExitCode::SUCCESS)
 }

@@ -461,18 +461,14 @@ type StoredAnswer = (Id, String, i64, Option<String>);
 
 /// The stored person and answer for a row, if any.
 fn stored(conn: &Connection, event: Id, row: &Row) -> Result<(Option<Id>, Option<StoredAnswer>)> {
-    let person = match &row.person.email {
-        Some(email) => people::find_by_email(conn, email)?,
-        None => conn
-            .query_row(
-                "SELECT r.person_id FROM rsvps r JOIN person_keys k ON k.id = r.person_id
-                  WHERE r.event_id = ?1 AND k.name_key = desk_name_key(?2, ?3)
-                  ORDER BY r.created_at, r.id LIMIT 1",
-                params![event, row.person.given_name, row.person.family_name],
-                |r| r.get(0),
-            )
-            .optional()?,
-    };
+    let p = &row.person;
+    let person = rsvps::guest(
+        conn,
+        event,
+        &p.given_name,
+        &p.family_name,
+        p.email.as_deref(),
+    )?;
     let answer = match person {
         Some(p) => conn
             .query_row(

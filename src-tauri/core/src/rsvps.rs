@@ -668,6 +668,29 @@ pub struct WalkedIn {
     pub donation: Option<Id>,
 }
 
+/// Someone the campaign already knows as this guest: the same email, or without one the same
+/// name (folded, words in any order) among those who answered `event`.
+pub(crate) fn guest(
+    conn: &Connection,
+    event: Id,
+    given: &str,
+    family: &str,
+    email: Option<&str>,
+) -> Result<Option<Id>> {
+    match email {
+        Some(email) => people::find_by_email(conn, email),
+        None => Ok(conn
+            .query_row(
+                "SELECT r.person_id FROM rsvps r JOIN person_keys k ON k.id = r.person_id
+                  WHERE r.event_id = ?1 AND k.name_key = desk_name_key(?2, ?3)
+                  ORDER BY r.created_at, r.id LIMIT 1",
+                params![event, given.trim(), family.trim()],
+                |r| r.get(0),
+            )
+            .optional()?),
+    }
+}
+
 /// Lets a walk-in in: found if they are already someone the campaign knows (the same email, or
 /// without one the same name among this event's answers), else added; checked in at once.
 pub fn walk_in(w: &Tx<'_>, event: Id, v: &WalkIn) -> Result<WalkedIn> {
@@ -680,18 +703,7 @@ pub fn walk_in(w: &Tx<'_>, event: Id, v: &WalkIn) -> Result<WalkedIn> {
         ..Default::default()
     };
     let email = people::field::email(v.email.as_deref())?;
-    let found = match &email {
-        Some(email) => people::find_by_email(w, email)?,
-        None => w
-            .query_row(
-                "SELECT r.person_id FROM rsvps r JOIN person_keys k ON k.id = r.person_id
-                  WHERE r.event_id = ?1 AND k.name_key = desk_name_key(?2, ?3)
-                  ORDER BY r.created_at, r.id LIMIT 1",
-                params![event, v.given_name.trim(), v.family_name.trim()],
-                |r| r.get(0),
-            )
-            .optional()?,
-    };
+    let found = guest(w, event, &v.given_name, &v.family_name, email.as_deref())?;
     let known = found.is_some();
     let person_id = match found {
         Some(id) => id,
