@@ -47,10 +47,11 @@ test-tools:
 # signers (benches/table_signing.rs), the signer list's search and pages among a million
 # (benches/signer_list.rs), importing 100,000 signers against the sqlite3 shell's .import
 # (benches/signer_import.rs, hence the sqlite3 package), the door's search and check-in over
-# 10,000 answers (benches/door.rs); each against a baseline in the same run.
+# 10,000 answers (benches/door.rs), the ledger and the money totals over 100,000 gifts
+# (benches/money.rs); each against a baseline in the same run.
 bench: deps
 	cargo bench --locked -p desk-core --bench sync --bench table_signing --bench signer_list \
-		--bench signer_import --bench door
+		--bench signer_import --bench door --bench money
 
 # Benchmarks: start-up to first paint and resident memory (see benches/startup.sh).
 startup: deps

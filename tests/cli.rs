@@ -1042,3 +1042,322 @@ fn events_answers_the_door_and_calendars_from_a_script() {
         .unwrap();
     assert_eq!(concert["start"], "2027-07-01T17:30:00Z");
 }
+
+/// The treasurer's commands: funds, gifts in currencies of every minor unit, a void, an
+/// expense, the platform's donation export imported twice, the ledger exported and read back,
+/// and `stats --json` with totals per currency and per fund as decimal strings.
+#[test]
+fn money_from_a_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("money.db");
+    let db = db.to_str().unwrap();
+    assert!(desk(&["--db", db, "demo"]).status.success());
+    let ok = |args: &[&str]| -> String {
+        let mut all = vec!["--db", db];
+        all.extend_from_slice(args);
+        let out = desk(&all);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        text(&out.stdout).trim().to_owned()
+    };
+    ok(&[
+        "fund",
+        "add",
+        "legal-aid",
+        "--name",
+        "Legal aid",
+        "--goal",
+        "2,500",
+        "--currency",
+        "USD",
+        "--deadline",
+        "2027-12-31",
+    ]);
+    ok(&[
+        "fund",
+        "add",
+        "tokyo",
+        "--name",
+        "Tokyo vigil",
+        "--goal",
+        "150000",
+        "--currency",
+        "JPY",
+    ]);
+    ok(&[
+        "donation",
+        "add",
+        "--amount",
+        "1,500",
+        "--currency",
+        "JPY",
+        "--date",
+        "2027-01-05",
+        "--fund",
+        "tokyo",
+        "--donor-email",
+        "aiko@example.org",
+        "--donor-name",
+        "Aiko Sato",
+    ]);
+    ok(&[
+        "donation",
+        "add",
+        "--amount",
+        "0.125",
+        "--currency",
+        "KWD",
+        "--date",
+        "2027-01-06",
+        "--method",
+        "transfer",
+        "--anonymous",
+    ]);
+    let wrong = ok(&[
+        "donation",
+        "add",
+        "--amount",
+        "100",
+        "--currency",
+        "USD",
+        "--date",
+        "2027-01-07",
+        "--fund",
+        "legal-aid",
+        "--method",
+        "check",
+        "--reference",
+        "2044",
+    ]);
+    ok(&[
+        "donation",
+        "add",
+        "--amount",
+        "250.00",
+        "--currency",
+        "USD",
+        "--date",
+        "2027-01-08",
+        "--fund",
+        "legal-aid",
+    ]);
+    ok(&["donation", "void", &wrong, "--reason", "The check bounced"]);
+    ok(&[
+        "expense",
+        "add",
+        "--amount",
+        "75.50",
+        "--currency",
+        "USD",
+        "--date",
+        "2027-01-09",
+        "--payee",
+        "Court filing office",
+        "--fund",
+        "legal-aid",
+        "--category",
+        "fees",
+    ]);
+
+    // Refused with the field named, nothing saved.
+    for (args, message) in [
+        (
+            vec![
+                "donation",
+                "add",
+                "--amount",
+                "12.345",
+                "--currency",
+                "USD",
+                "--date",
+                "2027-01-01",
+            ],
+            "Amount: 12.345 has more decimals than USD has",
+        ),
+        (
+            vec![
+                "donation",
+                "add",
+                "--amount",
+                "1.5",
+                "--currency",
+                "JPY",
+                "--date",
+                "2027-01-01",
+            ],
+            "Amount: 1.5 has more decimals than JPY has",
+        ),
+        (
+            vec![
+                "donation",
+                "add",
+                "--amount",
+                "1e3",
+                "--currency",
+                "USD",
+                "--date",
+                "2027-01-01",
+            ],
+            "Amount: \u{201c}1e3\u{201d} is not an amount in USD such as 12.50",
+        ),
+        (
+            vec![
+                "donation",
+                "add",
+                "--amount",
+                "0",
+                "--currency",
+                "USD",
+                "--date",
+                "2027-01-01",
+            ],
+            "Amount must be more than zero",
+        ),
+        (
+            vec!["donation", "void", &wrong, "--reason", "again"],
+            "This entry was already voided",
+        ),
+    ] {
+        let mut all = vec!["--db", db];
+        all.extend_from_slice(&args);
+        let out = desk(&all);
+        assert!(!out.status.success(), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    }
+
+    // The platform's donation export, twice: the second run adds nothing.
+    let file = dir.path().join("donations.csv");
+    fs::write(&file, "name,email,amount,fees,net,status,recurring,source code,timestamp,transaction id\n\
+        Ana Ruiz,ana@example.org,25.00,1.03,23.97,success,false,newsletter,2027-01-05 10:00:00 UTC,ch_001\n\
+        Lin Wu,lin@example.org,10.00,0.52,9.48,failed,false,,2027-01-07 12:00:00 UTC,ch_003\n").unwrap();
+    let first: Value = serde_json::from_str(&ok(&[
+        "import",
+        "donations",
+        file.to_str().unwrap(),
+        "--fund",
+        "legal-aid",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(
+        (first["added"].as_i64(), first["skipped"].as_i64()),
+        (Some(1), Some(1)),
+        "{first}"
+    );
+    assert!(first["warned"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("did not go through"));
+    let second: Value = serde_json::from_str(&ok(&[
+        "import",
+        "donations",
+        file.to_str().unwrap(),
+        "--fund",
+        "legal-aid",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(
+        (second["added"].as_i64(), second["duplicates"].as_i64()),
+        (Some(0), Some(1))
+    );
+
+    let stats: Value = serde_json::from_str(&ok(&["stats", "--json"])).unwrap();
+    let currency = |c: &str| {
+        stats["donations"]["totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["currency"] == c)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(currency("JPY")["raised"], "1500");
+    assert_eq!(currency("KWD")["raised"], "0.125");
+    let fund = |slug: &str| {
+        stats["funds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["slug"] == slug)
+            .unwrap()
+            .clone()
+    };
+    let legal = fund("legal-aid");
+    // 250 + 25 (imported); the bounced check is voided; 75.50 spent; the platform's fee 1.03.
+    assert_eq!(
+        (
+            legal["raised"].as_str(),
+            legal["spent"].as_str(),
+            legal["balance"].as_str()
+        ),
+        (Some("275.00"), Some("75.50"), Some("198.47"))
+    );
+    assert_eq!(legal["goal"], "2500.00");
+    assert_eq!(legal["percent"], 11);
+    assert_eq!(fund("tokyo")["raised"], "1500");
+    assert_eq!(fund("newspaper-ad")["raised"], "14000.00");
+
+    // The ledger, as an accountant's spreadsheet reads it.
+    let ledger = dir.path().join("ledger.csv");
+    ok(&[
+        "export",
+        "ledger",
+        "-o",
+        ledger.to_str().unwrap(),
+        "--fund",
+        "legal-aid",
+        "--voided",
+    ]);
+    assert_eq!(mode(&ledger), 0o600);
+    let bytes = fs::read(&ledger).unwrap();
+    assert!(bytes.starts_with(b"\xef\xbb\xbf"));
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let shown: Vec<(String, String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[col("date")].to_owned(),
+                r[col("amount")].to_owned(),
+                r[col("status")].to_owned(),
+                r[col("fund_balance")].to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "2027-01-05".into(),
+                "25.00".into(),
+                "ok".into(),
+                "23.97".into()
+            ),
+            (
+                "2027-01-07".into(),
+                "100.00".into(),
+                "voided".into(),
+                "".into()
+            ),
+            (
+                "2027-01-08".into(),
+                "250.00".into(),
+                "ok".into(),
+                "273.97".into()
+            ),
+            (
+                "2027-01-09".into(),
+                "-75.50".into(),
+                "ok".into(),
+                "198.47".into()
+            ),
+        ]
+    );
+    let printed = ok(&["export", "donations", "-o", "-"]);
+    assert!(printed.contains("The check bounced"));
+    assert!(ok(&["fund", "list"]).contains("legal-aid"));
+}

@@ -1290,3 +1290,153 @@ fn an_event_filled_to_its_waitlist_and_its_door_run_by_keyboard() {
         ""
     );
 }
+
+/// A row's id as the window names it (hyphenated), from the database's bytes.
+fn db_id(db: &Path, sql: &str) -> String {
+    let hex = db_text(db, &format!("SELECT lower(hex(id)) FROM ({sql})"));
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// The treasurer's evening at an event table, in the real window, on the sample campaign: a
+/// cash box opened with a float, a cash gift recorded into a fund whose progress moves, the box
+/// counted by two people a little short, then the gift voided with a reason and found in the
+/// audit trail, the fund's progress back where it was. Screenshots of the Money screen, a fund,
+/// a gift and the cash box.
+#[test]
+fn money_at_an_event_table_counted_voided_and_the_fund_moves() {
+    let NewWindow { session, db, .. } = &new_window();
+    session.click("#load-sample");
+    session.wait_for("[data-stat='people']");
+    let progress = |session: &Session| -> i64 {
+        session.click("[data-section='money']");
+        session.wait_for("#fund-progress-magazine-ads");
+        session
+            .attribute("#fund-progress-magazine-ads", "data-percent")
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let before = progress(session);
+    session.wait_for("#ledger-table tbody tr");
+    session.screenshot(&screenshot_dir().join("money.png"));
+    session.execute("document.getElementById('ledger').scrollIntoView()");
+    session.screenshot(&screenshot_dir().join("money-ledger.png"));
+
+    // The book talk's table: a cash box with a $50 float.
+    let event = db_id(db, "SELECT id FROM events WHERE title LIKE 'Book talk%'");
+    session.execute(&format!("location.hash = '#event/{event}'"));
+    session.wait_for("#open-cash-box");
+    session.click("#open-cash-box");
+    session.wait_for("#cashbox-float");
+    set_value(session, "#cashbox-currency", "USD");
+    set_value(session, "#cashbox-float", "50");
+    set_value(session, "#cashbox-opened-by", "Dana");
+    session.click("#cashbox-open");
+    wait_for_text(session, "#cashbox-expected", "$50.00");
+
+    // A $40 cash gift for the magazine ads, typed as a volunteer would.
+    session.click("#cashbox-record-gift");
+    session.wait_for("#gift-amount");
+    session.click("#gift-donor-anonymous");
+    session.type_into("#gift-amount", "40");
+    wait_until(
+        session,
+        "the amount understood",
+        "const e = document.getElementById('gift-understood'); return e && e.textContent.includes('$40.00');",
+    );
+    let fund = db_id(db, "SELECT id FROM funds WHERE slug = 'magazine-ads'");
+    choose(session, "#gift-fund", &fund);
+    set_value(session, "#gift-entered-by", "Dana");
+    session.click("#gift-save");
+    wait_for_text(session, "#cashbox-expected", "$90.00");
+    let gift = db_id(
+        db,
+        &format!("SELECT id FROM donations WHERE event_id = (SELECT id FROM events WHERE title LIKE 'Book talk%') AND amount_minor = 4000"),
+    );
+    assert_eq!(
+        db_text(db, "SELECT method || ' ' || entered_by FROM donations WHERE amount_minor = 4000 AND event_id IS NOT NULL AND fund_id IS NOT NULL ORDER BY created_at DESC LIMIT 1"),
+        "cash Dana"
+    );
+
+    // Counted by two at the end: $85, five dollars short.
+    session.click("#cashbox-mode-total");
+    set_value(session, "#cashbox-counted", "85");
+    set_value(session, "#cashbox-counted-by", "Dana");
+    set_value(session, "#cashbox-second-counter", "Reza");
+    session.click("#cashbox-close");
+    session.wait_for("#cashbox-difference");
+    assert_eq!(
+        session
+            .attribute("#cashbox-difference", "data-difference")
+            .as_deref(),
+        Some("-5.00")
+    );
+    assert_eq!(
+        db_text(db, "SELECT counted_minor || ' ' || expected_minor || ' ' || counted_by || ' ' || second_counter FROM cash_counts WHERE float_minor = 5000"),
+        "8500 9000 Dana Reza"
+    );
+    session.screenshot(&screenshot_dir().join("cashbox.png"));
+
+    // The fund's progress moved by the gift.
+    let with_gift = progress(session);
+    let (goal, raised): (i64, i64) = (
+        db_count(db, "SELECT goal_minor FROM funds WHERE slug = 'magazine-ads'"),
+        db_count(db, "SELECT sum(amount_minor - refunded_minor) FROM donations WHERE voided_at IS NULL AND fund_id = (SELECT id FROM funds WHERE slug = 'magazine-ads')"),
+    );
+    assert_eq!(with_gift, raised * 100 / goal);
+    assert!(with_gift > before, "{before}% then {with_gift}%");
+    session.execute(&format!("location.hash = '#fund/{fund}'"));
+    session.wait_for("#fund-donations");
+    session.screenshot(&screenshot_dir().join("fund.png"));
+
+    // Voided with a reason: the gift stays, marked, and the trail says who and why.
+    session.execute(&format!("location.hash = '#donation/{gift}'"));
+    session.wait_for("#gift-void");
+    session.click("#gift-void");
+    session.type_into("#void-reason", "Counted twice: it was part of the float");
+    session.click("#void-confirm");
+    session.wait_for("#voided-banner");
+    wait_until(
+        session,
+        "the void in the audit trail",
+        "const t = document.getElementById('audit-trail'); return t && t.textContent.includes('Counted twice: it was part of the float');",
+    );
+    assert_eq!(
+        db_text(
+            db,
+            &format!(
+                "SELECT void_reason FROM donations WHERE lower(hex(id)) = '{}'",
+                gift.replace('-', "")
+            )
+        ),
+        "Counted twice: it was part of the float"
+    );
+    assert_eq!(
+        db_count(db, &format!("SELECT count(*) FROM money_audit WHERE lower(hex(subject_id)) = '{}' AND action IN ('created', 'voided')", gift.replace('-', ""))),
+        2
+    );
+    session.screenshot(&screenshot_dir().join("donation-voided.png"));
+    assert_eq!(progress(session), before, "a voided gift counts nowhere");
+
+    // A gift that needs a receipt: its page says what the acknowledgement must hold.
+    let big = db_id(
+        db,
+        "SELECT id FROM donations WHERE kind = 'gift' AND returned_minor > 0 LIMIT 1",
+    );
+    session.execute(&format!("location.hash = '#donation/{big}'"));
+    session.wait_for("#gift-acknowledgement");
+    assert_eq!(
+        session
+            .attribute("#gift-acknowledgement", "data-needed")
+            .as_deref(),
+        Some("true")
+    );
+    session.screenshot(&screenshot_dir().join("donation-receipt.png"));
+}

@@ -1,5 +1,6 @@
 // Charts of signers (per country, week, source, event and appeal) from `signer_numbers`, for the
-// Dashboard and an appeal's page. Chart.js (ui/vendor/chart.js) is loaded the first time a chart
+// Dashboard and an appeal's page; and any other bar charts a screen describes (`drawCharts`: the
+// Money screen's gifts per month and progress per fund). Chart.js (ui/vendor/chart.js) is loaded the first time a chart
 // is drawn, so screens without charts never pay for it. Each chart has its numbers beside it in
 // a table that only screen readers see (and everyone sees if the library cannot load). No
 // animation: old laptops. Right-to-left pages get mirrored axes.
@@ -72,6 +73,28 @@ export async function drawNumbers(container, numbers, { perAppeal = false, idPre
     week.node,
     el("div", { class: "chart-col" }, country.node),
     el("div", { class: "chart-col" }, others.map((f) => f.node)));
+  await drawFigures(container, key, figures);
+}
+
+/**
+ * Fills `container` with one bar chart for each of `specs`, in order. A spec is
+ * { id, caption, keyLabel, valueLabel, labels, values (numbers, only for the bars' lengths),
+ *   display (the table's and the tooltip's text of each value, e.g. formatted money),
+ *   horizontal (else vertical bars across the whole width), muted? }. Same rules as the signer charts: loaded on first use, the
+ * numbers in a table for screen readers, no animation, mirrored in right-to-left pages.
+ */
+export async function drawCharts(container, specs, { idPrefix = "chart" } = {}) {
+  const key = JSON.stringify([specs, document.documentElement.dir]);
+  if (shown.get(container) === key) return;
+  shown.set(container, key);
+  sweep();
+  const figures = specs.map((spec) => figure(spec, idPrefix));
+  replace(container, figures.map((f) => f.node));
+  await drawFigures(container, key, figures);
+}
+
+/** Draws the figures' canvases once the library is there, or shows their tables instead. */
+async function drawFigures(container, key, figures) {
   container.setAttribute("aria-busy", "true");
   try {
     const Chart = await loadChartLibrary();
@@ -93,17 +116,20 @@ export async function drawNumbers(container, numbers, { perAppeal = false, idPre
 /** A chart's figure: its caption, the canvas's box and the table of its numbers. */
 function figure(spec, idPrefix) {
   const id = `${idPrefix}-${spec.id}`;
-  const caption = t(`charts.${spec.id}`);
-  const total = spec.values.reduce((n, v) => n + v, 0);
+  // A described chart brings its own words; the signer charts take theirs from the catalog.
+  const caption = spec.caption ?? t(`charts.${spec.id}`);
+  const keyLabel = spec.keyLabel ?? t(`charts.${spec.id}.key`);
+  const valueLabel = spec.valueLabel ?? t("charts.signers");
+  const anything = spec.values.some((v) => v !== 0);
   const table = el("table", { class: "chart-table", id: `${id}-table` },
     el("caption", {}, caption),
     el("thead", {}, el("tr", {},
-      el("th", { scope: "col" }, t(`charts.${spec.id}.key`)),
-      el("th", { scope: "col" }, t("charts.signers")))),
+      el("th", { scope: "col" }, keyLabel),
+      el("th", { scope: "col" }, valueLabel))),
     el("tbody", {}, spec.labels.map((label, i) => el("tr", {},
       el("th", { scope: "row" }, spec.tableLabels ? spec.tableLabels[i] : label),
-      el("td", {}, formatCount(spec.values[i]))))));
-  if (spec.values.length === 0 || total === 0) {
+      el("td", {}, spec.display ? spec.display[i] : formatCount(spec.values[i]))))));
+  if (spec.values.length === 0 || !anything) {
     return {
       spec,
       canvas: null,
@@ -131,7 +157,7 @@ function config(spec, rtl) {
   const muted = css.getPropertyValue("--muted").trim() || "#57534e";
   const value = {
     beginAtZero: true,
-    ticks: { precision: 0 },
+    ticks: { precision: spec.display ? undefined : 0 },
     grid: { color: css.getPropertyValue("--line").trim() || "#d6d3d1" },
   };
   const category = { grid: { display: false }, ticks: { autoSkip: !spec.horizontal, maxRotation: 0 } };
@@ -152,7 +178,7 @@ function config(spec, rtl) {
     data: {
       labels: spec.labels,
       datasets: [{
-        label: t("charts.signers"),
+        label: spec.valueLabel ?? t("charts.signers"),
         data: spec.values,
         backgroundColor: spec.values.map((_, i) => (spec.muted && spec.muted[i] ? muted : green)),
         borderRadius: 3,
@@ -171,7 +197,11 @@ function config(spec, rtl) {
         tooltip: {
           rtl,
           textDirection: rtl ? "rtl" : "ltr",
-          callbacks: spec.tableLabels ? { title: (items) => spec.tableLabels[items[0].dataIndex] } : {},
+          callbacks: {
+            ...(spec.tableLabels ? { title: (items) => spec.tableLabels[items[0].dataIndex] } : {}),
+            // Money shows as the exact formatted amount, not the bar's float.
+            ...(spec.display ? { label: (item) => spec.display[item.dataIndex] } : {}),
+          },
         },
       },
     },

@@ -1,8 +1,10 @@
 // The campaign's frame: navigation on the inline-start side, the current section beside it.
 // Sections are chosen by the address's hash (#dashboard), so Back and Forward work; a page
-// of one record adds its id (#appeal/<id>, #sheet/<appeal id>, #person/<id>, #event/<id>). A section may
+// of one record adds its id (#appeal/<id>, #sheet/<appeal id>, #person/<id>, #event/<id>,
+// #donation/<id>, #fund/<id>, #expense/<id>, #cashbox/<event id>). A section may
 // take what follows its name (#signers/appeal=<id>&sheet=<id>: the list, filtered), and a
-// page marked `bare` opens without an id too (#duplicates, #import, #import/<appeal id>).
+// page marked `bare` opens without an id too (#duplicates, #import, #import/<appeal id>,
+// #donation-import).
 import { t } from "./i18n.js";
 import { el, replace } from "./dom.js";
 import { clearError, showError } from "./alert.js";
@@ -18,6 +20,12 @@ import * as importer from "./screens/import.js";
 import * as events from "./screens/events.js";
 import * as eventPage from "./screens/event.js";
 import * as rsvpImport from "./screens/rsvp-import.js";
+import * as money from "./screens/money.js";
+import * as donation from "./screens/donation.js";
+import * as fund from "./screens/fund.js";
+import * as expense from "./screens/expense.js";
+import * as cashbox from "./screens/cashbox.js";
+import * as donationImport from "./screens/donation-import.js";
 import { later } from "./screens/later.js";
 import { showTable } from "./screens/table.js";
 import { showDoor } from "./screens/door.js";
@@ -27,7 +35,7 @@ const SECTIONS = [
   { id: "appeals", render: appeals.render },
   { id: "signers", render: signers.render },
   { id: "events", render: events.render },
-  { id: "money", render: later("money") },
+  { id: "money", render: money.render },
   { id: "print", render: later("print") },
   { id: "settings", render: settings.render },
 ];
@@ -41,6 +49,11 @@ const PAGES = [
   { id: "import", section: "signers", render: importer.render, bare: true },
   { id: "event", section: "events", render: eventPage.render },
   { id: "rsvp-import", section: "events", render: rsvpImport.render },
+  { id: "donation", section: "money", render: donation.render },
+  { id: "fund", section: "money", render: fund.render },
+  { id: "expense", section: "money", render: expense.render },
+  { id: "cashbox", section: "money", render: cashbox.render },
+  { id: "donation-import", section: "money", render: donationImport.render, bare: true },
 ];
 
 let cleanup = null;

@@ -64,9 +64,29 @@ export function isolate(text) {
   return `\u2068${text}\u2069`;
 }
 
-/** Money arrives as a decimal string ("14000.00"); Intl formats strings exactly, with no float. */
-export function formatMoney(decimal, currency) {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal);
+/**
+ * Money arrives as a decimal string ("14000.00"); Intl formats strings exactly, with no float.
+ * `signed` shows the sign of a ledger line ("+25.00", "-120.00") for gifts as well as expenses.
+ */
+export function formatMoney(decimal, currency, { signed = false } = {}) {
+  const options = { style: "currency", currency };
+  if (signed) options.signDisplay = "exceptZero";
+  return new Intl.NumberFormat(locale, options).format(decimal);
+}
+
+/** The reader's decimal mark ("." or ","): core reads a typed amount with it. */
+export function decimalMark() {
+  const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal");
+  return part && part.value === "," ? "," : ".";
+}
+
+/** How many digits follow the decimal mark in `currency` (2 for USD, 0 for JPY, 3 for KWD). */
+export function currencyDigits(currency) {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
+  } catch {
+    return 2; // not a currency code: core says so when the form is saved
+  }
 }
 
 export function formatTime(date) {

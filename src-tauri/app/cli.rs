@@ -91,6 +91,21 @@ pub enum Command {
     Checkin(crate::cli_events::CheckinArgs),
     /// Save events as an iCalendar (.ics) file for people's calendars
     Ics(crate::cli_events::IcsArgs),
+    /// Add and list funds (money raised for a purpose, with a goal)
+    Fund {
+        #[command(subcommand)]
+        action: crate::cli_money::FundCommand,
+    },
+    /// Record and void gifts
+    Donation {
+        #[command(subcommand)]
+        action: crate::cli_money::DonationCommand,
+    },
+    /// Record and void money spent
+    Expense {
+        #[command(subcommand)]
+        action: crate::cli_money::ExpenseCommand,
+    },
     /// Exchange records with other laptops of the campaign through merge bundles
     Sync {
         #[command(subcommand)]
@@ -166,7 +181,10 @@ impl Command {
             | Command::Rsvp { .. }
             | Command::Checkin(_)
             | Command::Ics(_)
-            | Command::Sign(_) => Access::Existing,
+            | Command::Sign(_)
+            | Command::Fund { .. }
+            | Command::Donation { .. }
+            | Command::Expense { .. } => Access::Existing,
         }
     }
 
@@ -265,6 +283,9 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
         Command::Checkin(a) => crate::cli_events::checkin(a, store)?,
         Command::Ics(a) => crate::cli_events::ics(a, store)?,
         Command::Duplicates { action } => crate::cli_people::duplicates(action, store)?,
+        Command::Fund { action } => crate::cli_money::fund(action, store)?,
+        Command::Donation { action } => crate::cli_money::donation(action, store)?,
+        Command::Expense { action } => crate::cli_money::expense(action, store)?,
         // Shown before any database is opened (main.rs).
         Command::Dialog(ask) => return Ok(crate::dialog::show(ask)),
     }
@@ -476,7 +497,10 @@ fn stats_text(s: &Stats) -> String {
     for t in &s.donations.totals {
         line(
             "",
-            format!("{} {} from {} gifts", t.currency, t.total, t.count),
+            format!(
+                "{} {} from {} gifts; spent {}, balance {}",
+                t.currency, t.total, t.count, t.spent, t.balance
+            ),
         );
     }
     for f in &s.funds {
@@ -486,7 +510,10 @@ fn stats_text(s: &Stats) -> String {
         };
         line(
             "Fund",
-            format!("{}: {} {}{goal}", f.name, f.currency, f.raised),
+            format!(
+                "{}: {} {}{goal}; spent {}, balance {}",
+                f.name, f.currency, f.raised, f.spent, f.balance
+            ),
         );
     }
     out

@@ -22,6 +22,10 @@ pub enum ImportCommand {
     /// the petition platform's event export, Campaign Desk's own export or a spreadsheet's
     /// list. The same email is the same person; importing a file twice changes nothing
     Rsvps(ImportRsvpsArgs),
+    /// Add gifts from the petition platform's donation export or a PayPal activity download.
+    /// The transaction id decides: importing a file twice adds nothing; refunds count against
+    /// their gift; failed and pending payments are left out
+    Donations(crate::cli_money::ImportDonationsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +77,11 @@ pub enum ExportCommand {
     Signers(ExportSignersArgs),
     /// Save an event's answers as a CSV file (formula-safe; our import reads it back)
     Rsvps(ExportRsvpsArgs),
+    /// Save the ledger (gifts and expenses, with each fund's running balance) as a CSV file
+    /// for a spreadsheet or an accountant: ISO dates, plain decimal amounts, a currency column
+    Ledger(crate::cli_money::ExportLedgerArgs),
+    /// Save every donation (voided ones marked) as a CSV file
+    Donations(crate::cli_money::ExportDonationsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -97,7 +106,7 @@ pub struct ExportSignersArgs {
 
 /// A problem as `--json` prints it: the line and the reason in English.
 #[derive(Debug, Serialize)]
-struct Line {
+pub(crate) struct Line {
     line: u64,
     reason: String,
 }
@@ -113,7 +122,7 @@ struct Printed {
     warned: Vec<Line>,
 }
 
-fn lines(problems: &[Problem]) -> Vec<Line> {
+pub(crate) fn lines(problems: &[Problem]) -> Vec<Line> {
     problems
         .iter()
         .map(|p| Line {
@@ -127,6 +136,7 @@ pub fn import(command: &ImportCommand, store: &mut Store) -> desk_core::Result<E
     let a = match command {
         ImportCommand::Signers(a) => a,
         ImportCommand::Rsvps(a) => return import_rsvps(a, store),
+        ImportCommand::Donations(a) => return crate::cli_money::import(a, store),
     };
     let appeal = appeals::by_slug(store, &a.appeal)?;
     let display = Display::parse(&a.display)?;
@@ -175,7 +185,7 @@ pub fn import(command: &ImportCommand, store: &mut Store) -> desk_core::Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-fn file_name(path: &Path) -> String {
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -217,6 +227,8 @@ pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
     let a = match command {
         ExportCommand::Signers(a) => a,
         ExportCommand::Rsvps(a) => return export_rsvps(a, store),
+        ExportCommand::Ledger(a) => return crate::cli_money::export_ledger(a, store),
+        ExportCommand::Donations(a) => return crate::cli_money::export_donations(a, store),
     };
     let appeal = appeals::by_slug(store, &a.appeal)?;
     if a.output.as_os_str() == "-" {
@@ -232,7 +244,7 @@ pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
 }
 
 /// The rejected rows and the warnings of an import, by line, as both imports print them.
-fn problems_text(out: &mut String, rejected: &[Problem], warned: &[Problem]) {
+pub(crate) fn problems_text(out: &mut String, rejected: &[Problem], warned: &[Problem]) {
     for (label, what, list) in [
         ("Rejected", "row(s)", rejected),
         ("Warned", "problem(s)", warned),
@@ -244,7 +256,7 @@ fn problems_text(out: &mut String, rejected: &[Problem], warned: &[Problem]) {
     }
 }
 
-fn read_file(path: &Path) -> desk_core::Result<Vec<u8>> {
+pub(crate) fn read_file(path: &Path) -> desk_core::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         Error::Invalid(
             Message::new("file_unreadable")

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod cli_events;
 pub mod cli_import;
+pub mod cli_money;
 pub mod cli_people;
 pub mod cli_sign;
 pub mod command_names;
@@ -103,6 +104,36 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::people::mark_different,
             commands::people::undo_merge,
             commands::people::signer_numbers,
+            commands::money::understand_amount,
+            commands::money::money_overview,
+            commands::money::ledger_page,
+            commands::money::record_donation,
+            commands::money::donation_page,
+            commands::money::donation_form,
+            commands::money::correct_donation,
+            commands::money::void_donation,
+            commands::money::money_people,
+            commands::money::save_fund,
+            commands::money::fund_form,
+            commands::money::fund_page,
+            commands::money::record_expense,
+            commands::money::expense_page,
+            commands::money::void_expense,
+            commands::money::cash_boxes,
+            commands::money::open_cash_box,
+            commands::money::close_cash_box,
+            commands::money::correct_cash_box,
+            commands::money::money_settings,
+            commands::money::save_money_settings,
+            commands::money::set_exchange_rate,
+            commands::money::issue_receipt,
+            commands::money::void_receipt,
+            commands::money::reissue_receipt,
+            commands::money::donation_import_choose_file,
+            commands::money::donation_import_preview,
+            commands::money::donation_import_commit,
+            commands::money::export_ledger,
+            commands::money::export_donations,
         ])
         .on_window_event(|window, event| {
             // In table or door mode the window closes only through the PIN: the close is refused and

@@ -1,7 +1,8 @@
 // An event's page: what it is (the flyer's facts), its answers counted against its capacity,
 // the answers with the waitlist in its order and who moved up when, check-ins and walk-ins,
 // the signatures gathered and the money taken there. From here: edit it, add an answer, change
-// one, open the door, mark the no-shows (undoably), save it as a calendar file.
+// one, open the door, mark the no-shows (undoably), save it as a calendar file, open its cash
+// box, record a gift taken there.
 import { t, formatDate, formatMoney, isolate } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
@@ -9,6 +10,7 @@ import { busy } from "../busy.js";
 import { eventWhen, laptopWhen } from "../event-time.js";
 import { eventForm } from "./event-form.js";
 import { placesText } from "./events.js";
+import { donationForm } from "./donation-form.js";
 
 const STATUSES = ["accepted", "tentative", "needs_action", "waitlisted", "declined", "cancelled"];
 
@@ -57,6 +59,16 @@ function show(view, page, note = "") {
     const done = await call("export_rsvps", { event: e.id, title: t("event.export"), filter: t("rsvp_import.filter") });
     if (done) message.textContent = t("event.export.saved", { count: done.rows, path: done.path });
   }));
+  const cashBox = el("a", { href: `#cashbox/${e.id}`, class: "button-link", id: "open-cash-box" }, t("event.cash_box"));
+  const gift = el("button", { type: "button", id: "event-record-gift" }, t("money.record_gift"));
+  gift.addEventListener("click", () => busy(gift, async () => {
+    replace(editBox, await donationForm({
+      preset: { event: e.id },
+      onSaved: () => reload(t("money.gift_saved")),
+      onCancel: () => replace(editBox),
+    }));
+    editBox.scrollIntoView();
+  }));
   const remove = el("button", { type: "button", class: "danger", id: "remove-event" }, t("event.remove"));
   remove.addEventListener("click", () => {
     // A second look: the confirmation replaces the button in place.
@@ -76,7 +88,7 @@ function show(view, page, note = "") {
     e.subtitle ? el("p", { class: "event-subtitle", dir: "auto" }, e.subtitle) : null,
     el("p", { class: "event-when", id: "event-when" }, eventWhen(e)),
     here ? el("p", { class: "hint", id: "event-here" }, here) : null,
-    el("div", { class: "inline" }, door, edit, ics, noShows, exportButton, importButton, remove),
+    el("div", { class: "inline" }, door, edit, ics, noShows, exportButton, importButton, cashBox, gift, remove),
     message,
     counts(page),
     facts(e),

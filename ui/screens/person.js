@@ -215,10 +215,11 @@ function donationsPanel(donations) {
     el("h2", { class: "section-title" }, t("person.donations")),
     el("table", { class: "counts plain", id: "person-donations" },
       el("thead", {}, el("tr", {}, ["when", "amount", "method", "fund"].map((k) => el("th", { scope: "col" }, t(`person.donations.${k}`))))),
-      el("tbody", {}, donations.map((d) => el("tr", {},
-        el("td", {}, formatDay(d.received_on)),
+      el("tbody", {}, donations.map((d) => el("tr", { class: d.voided ? "voided" : null },
+        el("td", {}, el("a", { href: `#donation/${d.id}` }, formatDay(d.received_on))),
         el("td", { class: "n" }, formatMoney(d.amount, d.currency)),
-        el("td", {}, has(`person.method.${d.method}`) ? t(`person.method.${d.method}`) : d.method),
+        el("td", {}, has(`person.method.${d.method}`) ? t(`person.method.${d.method}`) : d.method,
+          d.voided ? el("span", { class: "hint" }, " ", t("person.donations.voided")) : null),
         el("td", {}, d.fund_name || ""))))));
 }
 

@@ -1,15 +1,18 @@
-// Where the data lives, and a check of the file.
+// Where the data lives, and a check of the file; then the sections of their own modules: table
+// mode, the organization and receipts with the exchange rates, sharing with another laptop.
 import { t } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { showError } from "../alert.js";
 import { renderShare } from "./share.js";
 import { renderTableSettings } from "./table-settings.js";
+import { renderMoneySettings } from "./money-settings.js";
 
 export async function render(view) {
   const info = await call("app_info");
   const share = el("section", { class: "share", id: "share", "aria-labelledby": "share-title" });
   const table = el("section", { class: "share", id: "table-settings", "aria-labelledby": "table-settings-title" });
+  const money = el("section", { class: "share", id: "money-settings", "aria-labelledby": "money-settings-title" });
   const result = el("div", { id: "check-result", "aria-live": "polite" });
   const checkButton = el("button", { type: "button", id: "check-database" }, t("settings.check.button"));
   checkButton.addEventListener("click", async () => {
@@ -46,7 +49,8 @@ export async function render(view) {
       el("dd", {}, t("settings.language.value")),
     ),
     table,
+    money,
     share,
   );
-  await Promise.all([renderTableSettings(table), renderShare(share)]);
+  await Promise.all([renderTableSettings(table), renderMoneySettings(money), renderShare(share)]);
 }

@@ -19,7 +19,7 @@ use crate::state::AppState;
 const MAX_MB: u64 = 512;
 
 /// Asks for a CSV file and keeps its bytes for the previews and the import. False: cancelled.
-async fn choose_csv(
+pub(crate) async fn choose_csv(
     state: &State<'_, AppState>,
     title: Option<String>,
     filter: Option<String>,

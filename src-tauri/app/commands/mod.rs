@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod door;
 pub mod events;
 pub mod import;
+pub mod money;
 pub mod people;
 pub mod settings;
 pub mod shell;

@@ -145,6 +145,12 @@ impl From<io::Error> for Failure {
     }
 }
 
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Db(e)
+    }
+}
+
 impl From<csv::Error> for Failure {
     fn from(e: csv::Error) -> Self {
         Failure::Io(e.into())

@@ -12,6 +12,7 @@ const SQL: &[&str] = &[
     include_str!("../migrations/006_appeal_versions_and_consent.sql"),
     include_str!("../migrations/007_search_and_duplicates.sql"),
     include_str!("../migrations/008_events_rsvps_and_the_door.sql"),
+    include_str!("../migrations/009_money.sql"),
 ];
 
 /// The migrations in order. 005 and 006 have hooks in Rust (sync/convert.rs): 005 copies the

@@ -453,6 +453,8 @@ pub struct DonationLine {
     pub received_on: String,
     pub method: String,
     pub fund_name: Option<String>,
+    /// Voided gifts stay on the page, marked: they count nowhere.
+    pub voided: bool,
 }
 
 /// A person's stored fields and when they were added: what their page and the duplicates
@@ -548,7 +550,8 @@ pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     page.donations = conn
         .prepare(
-            "SELECT d.id, d.amount_minor, d.currency, d.received_on, d.method, f.name
+            "SELECT d.id, d.amount_minor, d.currency, d.received_on, d.method, f.name,
+                    d.voided_at IS NOT NULL
                FROM donations d LEFT JOIN funds f ON f.id = d.fund_id
               WHERE d.person_id = ?1 ORDER BY d.received_on DESC",
         )?
@@ -561,6 +564,7 @@ pub fn page(store: &crate::Store, id: Id) -> Result<PersonPage> {
                 received_on: r.get(3)?,
                 method: r.get(4)?,
                 fund_name: r.get(5)?,
+                voided: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

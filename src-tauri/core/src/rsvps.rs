@@ -765,15 +765,13 @@ pub fn walk_in(w: &Tx<'_>, event: Id, v: &WalkIn) -> Result<WalkedIn> {
                 w,
                 &crate::donations::NewDonation {
                     person_id: Some(person_id),
-                    fund_id: None,
                     event_id: Some(event),
-                    amount_minor: amount,
-                    currency: &currency,
-                    fee_minor: 0,
-                    method: crate::donations::Method::Cash,
-                    received_on: chrono::Utc::now().date_naive(),
-                    reference: None,
-                    note: None,
+                    ..crate::donations::NewDonation::new(
+                        amount,
+                        &currency,
+                        crate::donations::Method::Cash,
+                        chrono::Utc::now().date_naive(),
+                    )
                 },
             )?)
         }

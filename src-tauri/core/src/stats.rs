@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::clock;
 use crate::error::Result;
 use crate::id::Id;
-use crate::money;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
@@ -49,17 +48,29 @@ pub struct DonationStats {
 #[derive(Debug, Clone, Serialize)]
 pub struct CurrencyTotal {
     pub currency: String,
+    /// Gifts and sales that count (voided ones do not).
     pub count: i64,
+    /// What was received, less refunds (the same as `raised`).
     pub total: String,
+    pub raised: String,
+    pub fees: String,
+    pub spent: String,
+    /// Raised less fees and spending.
+    pub balance: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FundProgress {
+    pub slug: String,
     pub name: String,
     pub currency: String,
     pub goal: Option<String>,
     /// Gifts to the fund in the fund's own currency (other currencies are not converted).
     pub raised: String,
+    pub fees: String,
+    pub spent: String,
+    /// Raised less fees and spending, in the fund's currency.
+    pub balance: String,
     /// Whole percent of the goal reached, when there is a goal.
     pub percent: Option<i64>,
 }
@@ -90,42 +101,36 @@ pub fn collect(store: &Store) -> Result<Stats> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let mut stmt = conn.prepare(
-        "SELECT currency, count(*), sum(amount_minor) FROM donations
-          GROUP BY currency ORDER BY count(*) DESC, currency",
-    )?;
-    let totals = stmt
-        .query_map([], |r| {
-            let currency: String = r.get(0)?;
-            let total = money::format(r.get(2)?, &currency);
-            Ok(CurrencyTotal {
-                currency,
-                count: r.get(1)?,
-                total,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-
-    let mut stmt = conn.prepare(
-        "SELECT f.name, f.currency, f.goal_minor,
-                (SELECT coalesce(sum(d.amount_minor), 0) FROM donations d
-                  WHERE d.fund_id = f.id AND d.currency = f.currency)
-           FROM funds f ORDER BY f.created_at, f.id",
-    )?;
-    let funds = stmt
-        .query_map([], |r| {
-            let currency: String = r.get(1)?;
-            let goal: Option<i64> = r.get(2)?;
-            let raised: i64 = r.get(3)?;
-            Ok(FundProgress {
-                name: r.get(0)?,
-                goal: goal.map(|g| money::format(g, &currency)),
-                raised: money::format(raised, &currency),
-                percent: goal.map(|g| (i128::from(raised) * 100 / i128::from(g)) as i64),
-                currency,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let money = crate::ledger::overview(&conn)?;
+    let mut totals: Vec<CurrencyTotal> = money
+        .currencies
+        .into_iter()
+        .map(|c| CurrencyTotal {
+            count: c.gifts,
+            total: c.raised.clone(),
+            raised: c.raised,
+            fees: c.fees,
+            spent: c.spent,
+            balance: c.balance,
+            currency: c.currency,
+        })
+        .collect();
+    totals.sort_by(|a, b| b.count.cmp(&a.count).then(a.currency.cmp(&b.currency)));
+    let funds = money
+        .funds
+        .into_iter()
+        .map(|f| FundProgress {
+            slug: f.slug,
+            name: f.name,
+            currency: f.currency,
+            goal: f.goal,
+            raised: f.raised,
+            fees: f.fees,
+            spent: f.spent,
+            balance: f.balance,
+            percent: f.percent,
+        })
+        .collect();
 
     let upcoming_events = conn.query_row(
         "SELECT count(*) FROM events
@@ -162,7 +167,7 @@ pub fn collect(store: &Store) -> Result<Stats> {
         upcoming_events,
         rsvps: count("SELECT count(*) FROM rsvps")?,
         donations: DonationStats {
-            count: count("SELECT count(*) FROM donations")?,
+            count: count("SELECT count(*) FROM donations WHERE voided_at IS NULL")?,
             totals,
         },
         funds,

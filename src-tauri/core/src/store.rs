@@ -127,6 +127,12 @@ impl Store {
         &self.conn
     }
 
+    /// The connection for reading (the money views take it): outside `write` it is
+    /// `query_only`, so nothing written through it could bypass the recorded path.
+    pub fn reader(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Runs `f` in one write transaction (taken at once, so two writers never deadlock), committed
     /// only if `f` succeeds: on an error nothing of it is kept. This is the one door for writes:
     /// what `f` changes in the exchanged tables is recorded as this laptop's next changeset

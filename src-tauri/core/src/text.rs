@@ -146,6 +146,28 @@ pub fn paragraphs(field: &'static str, value: &str, max_chars: usize) -> Result<
     Ok(value)
 }
 
+/// A date as typed, "2026-12-03", between 1900 and 2199: anything else is a slip of the
+/// keyboard (year 0, 9999-12-31) and named as such.
+pub fn date(field: &'static str, value: &str) -> Result<chrono::NaiveDate> {
+    use chrono::Datelike;
+    let value = value.trim();
+    let parsed = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        Error::Invalid(
+            Message::new("bad_date")
+                .with("field", field)
+                .with("value", value),
+        )
+    })?;
+    if !(1900..=2199).contains(&parsed.year()) {
+        return Err(Error::Invalid(
+            Message::new("date_out_of_range")
+                .with("field", field)
+                .with("value", value),
+        ));
+    }
+    Ok(parsed)
+}
+
 /// An ISO 3166-1 alpha-2 country code such as `IR` or `DE`, upper-cased.
 pub fn country_code(value: &str) -> Result<String> {
     letter_code(value, 2, "not_country_code")

@@ -124,7 +124,7 @@ fn an_event_keeps_its_wall_clock_and_its_details() {
                 price_currency: Some("USD".into()),
                 ..input.clone()
             },
-            "bad_amount",
+            "too_precise",
         ),
         (
             EventInput {

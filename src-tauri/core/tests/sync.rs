@@ -161,26 +161,19 @@ fn money_conflicts_go_to_the_treasurer_with_both_versions() {
             donations::insert_donation(
                 w,
                 &NewDonation {
-                    person_id: None,
                     fund_id: Some(c.fund),
                     event_id: Some(c.event),
-                    amount_minor: 2000,
-                    currency: "USD",
-                    fee_minor: 0,
-                    method: Method::Cash,
-                    received_on: Utc::now().date_naive(),
-                    reference: None,
-                    note: None,
+                    ..NewDonation::new(2000, "USD", Method::Cash, Utc::now().date_naive())
                 },
             )
         })
         .unwrap();
     let mut b = join(dir.path(), &a, "b");
     a.store
-        .write(|w| donations::correct_donation(w, gift, 2500, Some("counted again")))
+        .write(|w| correct(w, gift, "25.00", "counted again"))
         .unwrap();
     b.store
-        .write(|w| donations::correct_donation(w, gift, 2050, Some("a coin was missed")))
+        .write(|w| correct(w, gift, "20.50", "a coin was missed"))
         .unwrap();
     let from_a = a.bundle(dir.path(), None, 1);
     let from_b = b.bundle(dir.path(), None, 1);
@@ -738,4 +731,17 @@ fn a_bundle_is_never_saved_over_the_database() {
     assert_eq!(a.rows(), before);
     drop(a);
     desk_core::Store::open(&db).unwrap();
+}
+
+/// Corrects a gift's amount and note, as the treasurer's form does.
+fn correct(
+    w: &desk_core::sync::Tx<'_>,
+    gift: desk_core::Id,
+    amount: &str,
+    why: &str,
+) -> desk_core::Result<()> {
+    let mut d = donations::input(w, gift)?;
+    d.amount = amount.into();
+    d.note = why.into();
+    donations::correct(w, gift, &d, why, "treasurer")
 }

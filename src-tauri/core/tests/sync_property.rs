@@ -240,14 +240,12 @@ impl World {
                             &NewDonation {
                                 person_id: person,
                                 fund_id: Some(fund),
-                                event_id: None,
-                                amount_minor: amount * 100,
-                                currency: "USD",
-                                fee_minor: 0,
-                                method: Method::Cash,
-                                received_on: Utc::now().date_naive(),
-                                reference: None,
-                                note: None,
+                                ..NewDonation::new(
+                                    amount * 100,
+                                    "USD",
+                                    Method::Cash,
+                                    Utc::now().date_naive(),
+                                )
                             },
                         )
                     })
@@ -266,7 +264,12 @@ impl World {
                 let marker = format!("fix-{n}");
                 let seen = vector(l);
                 l.store
-                    .write(|w| donations::correct_donation(w, id, amount * 100 + 1, Some(&marker)))
+                    .write(|w| {
+                        let mut d = donations::input(w, id)?;
+                        d.amount = desk_core::money::format(amount * 100 + 1, "USD");
+                        d.note = marker.clone();
+                        donations::correct(w, id, &d, &marker, "")
+                    })
                     .unwrap();
                 self.record_edit(at, "donations", id, "note", marker, seen);
             }

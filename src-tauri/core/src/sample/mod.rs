@@ -10,9 +10,10 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 
 use crate::appeals::{self, Display, NewAppeal, NewSignature, Source, Words};
 use crate::campaign::Campaign;
-use crate::donations::{self, Method, NewDonation, NewFund};
+use crate::donations::{self, Kind, Method, NewDonation};
 use crate::error::{Error, Result};
 use crate::events::{self, EventInput};
+use crate::funds::{self, NewFund};
 use crate::id::Id;
 use crate::messages::Message;
 use crate::people::{self, NewPerson};
@@ -20,6 +21,7 @@ use crate::rsvps::{self, Answer, Status as RsvpStatus};
 use crate::signing::{self, Act};
 use crate::store::Store;
 use crate::sync::Tx;
+use crate::{cash_box, expenses, money, organization};
 use names::{Origin, ORIGINS};
 
 pub const CAMPAIGN_NAME: &str = "Free the Prisoners of Conscience";
@@ -597,15 +599,14 @@ fn insert_guests_who_did_not_sign(tx: &Tx<'_>, events: &[Id], rng: &mut Rng) -> 
                 tx,
                 &NewDonation {
                     person_id: Some(person),
-                    fund_id: None,
                     event_id: Some(events[0]),
-                    amount_minor: 2000,
-                    currency: "USD",
-                    fee_minor: 0,
-                    method: Method::Cash,
-                    received_on: NaiveDate::from_ymd_opt(2024, 2, 24).unwrap(),
-                    reference: None,
-                    note: None,
+                    entered_by: "Door volunteer".into(),
+                    ..NewDonation::new(
+                        2000,
+                        "USD",
+                        Method::Cash,
+                        NaiveDate::from_ymd_opt(2024, 2, 24).unwrap(),
+                    )
                 },
             )?;
         }
@@ -614,44 +615,75 @@ fn insert_guests_who_did_not_sign(tx: &Tx<'_>, events: &[Id], rng: &mut Rng) -> 
 }
 
 /// Two funds (the newspaper ad, exactly at its goal, and magazine ads) and gifts in cash at the
-/// cultural night, by check, online, and in other currencies.
+/// cultural night, by check, online, and in other currencies; what was spent; the cultural
+/// night's cash box, counted a little short; a voided gift and a refund; the organization.
 fn insert_money(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -> Result<()> {
-    let ad_fund = donations::insert_fund(
+    organization::save(
+        tx,
+        &organization::Organization {
+            name: "Free the Prisoners of Conscience Committee".into(),
+            address: "P.O. Box 2417\nBerkeley, CA 94702\nUnited States".into(),
+            tax_status: "exempt".into(),
+            tax_rules: "us_501c3".into(),
+            tax_id: "00-0000000".into(),
+            receipt_wording: "Thank you for standing with the prisoners of conscience.".into(),
+            home_currency: "USD".into(),
+            receipt_prefix: "R-".into(),
+        },
+    )?;
+    let ad_fund = funds::insert_fund(
         tx,
         &NewFund {
             name: "Newspaper ad for the appeal",
+            slug: Some("newspaper-ad"),
             purpose: "A full-page ad on a newspaper's back cover: the appeal and its signers.",
             goal_minor: Some(AD_GOAL_CENTS),
             currency: "USD",
+            deadline: NaiveDate::from_ymd_opt(2025, 6, 1),
         },
     )?;
-    let magazine_fund = donations::insert_fund(
+    let magazine_fund = funds::insert_fund(
         tx,
         &NewFund {
             name: "Online magazine ads",
+            slug: Some("magazine-ads"),
             purpose: "Ads in two magazines' online editions.",
             goal_minor: Some(250_000),
             currency: "USD",
+            deadline: None,
         },
     )?;
     let cultural_night = NaiveDate::from_ymd_opt(2024, 2, 24).unwrap();
-    let give = |d: NewDonation<'_>| donations::insert_donation(tx, &d).map(drop);
+    let give = |d: NewDonation| donations::insert_donation(tx, &d);
     let donor = |rng: &mut Rng| Some(rng.pick(signers).person);
+    let gift = |amount: i64, currency: &str, method: Method, on: NaiveDate| NewDonation {
+        entered_by: TREASURER.into(),
+        ..NewDonation::new(amount, currency, method, on)
+    };
 
-    // Cash at the cultural night's table: half of it from people who left no name.
+    // The cultural night's cash box: a $100 float, then cash at the table, half of it from
+    // people who left no name, and books sold.
+    let night_box = cash_box::open(tx, events[0], "USD", "100", Default::default(), "Dana")?;
     for _ in 0..26 {
         let named = rng.below(2) == 0;
         give(NewDonation {
             person_id: if named { donor(rng) } else { None },
             fund_id: Some(ad_fund),
             event_id: Some(events[0]),
-            amount_minor: 100 * *rng.pick(&[5, 10, 10, 20, 20, 20, 40, 50, 100]),
-            currency: "USD",
-            fee_minor: 0,
-            method: Method::Cash,
-            received_on: cultural_night,
-            reference: None,
-            note: None,
+            ..gift(
+                100 * *rng.pick(&[5, 10, 10, 20, 20, 20, 40, 50, 100]),
+                "USD",
+                Method::Cash,
+                cultural_night,
+            )
+        })?;
+    }
+    for _ in 0..4 {
+        give(NewDonation {
+            event_id: Some(events[0]),
+            kind: Kind::Sale,
+            note: Some("poetry anthology".into()),
+            ..gift(1500, "USD", Method::Cash, cultural_night)
         })?;
     }
     // Checks by mail.
@@ -659,31 +691,40 @@ fn insert_money(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -
         give(NewDonation {
             person_id: donor(rng),
             fund_id: Some(ad_fund),
-            event_id: None,
-            amount_minor: 100 * *rng.pick(&[50, 100, 100, 150, 250, 300, 500]),
-            currency: "USD",
-            fee_minor: 0,
-            method: Method::Check,
-            received_on: cultural_night + Duration::days(10 + 7 * n),
-            reference: Some(&format!("check no. {}", 1041 + n * 3)),
-            note: None,
+            reference: Some(format!("{}", 1041 + n * 3)),
+            ..gift(
+                100 * *rng.pick(&[50, 100, 100, 150, 250, 300, 500]),
+                "USD",
+                Method::Check,
+                cultural_night + Duration::days(10 + 7 * n),
+            )
         })?;
     }
     // Online gifts, paid out by the platform less its fee (2.2% + 30 cents).
+    let mut refundable = None;
     for n in 0..44 {
         let amount = 100 * *rng.pick(&[10, 15, 25, 25, 50, 50, 100, 200]);
-        give(NewDonation {
+        let id = give(NewDonation {
             person_id: donor(rng),
             fund_id: Some(if n % 4 == 3 { magazine_fund } else { ad_fund }),
-            event_id: None,
-            amount_minor: amount,
-            currency: "USD",
             fee_minor: amount * 22 / 1000 + 30,
-            method: Method::Online,
-            received_on: cultural_night + Duration::days(3 * n),
-            reference: Some(&format!("txn-{:08x}", rng.next() as u32)),
-            note: None,
+            transaction_id: Some(format!("txn-{:08x}", rng.next() as u32)),
+            source_code: if n % 3 == 0 {
+                "newsletter".into()
+            } else {
+                "website".into()
+            },
+            recurring: n % 5 == 0,
+            ..gift(
+                amount,
+                "USD",
+                Method::Online,
+                cultural_night + Duration::days(3 * n),
+            )
         })?;
+        if n % 4 == 3 {
+            refundable = Some(id);
+        }
     }
     // Gifts in other currencies; unrestricted, as the treasurer has not converted them yet.
     let foreign: [(&str, &[i64], Method); 5] = [
@@ -697,21 +738,74 @@ fn insert_money(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -
         for (n, amount) in amounts.iter().enumerate() {
             give(NewDonation {
                 person_id: donor(rng),
-                fund_id: None,
-                event_id: None,
-                amount_minor: *amount,
-                currency,
-                fee_minor: 0,
-                method,
-                received_on: cultural_night + Duration::days(40 + 30 * n as i64),
-                reference: None,
-                note: None,
+                ..gift(
+                    *amount,
+                    currency,
+                    method,
+                    cultural_night + Duration::days(40 + 30 * n as i64),
+                )
             })?;
         }
     }
+    // A dinner ticket for the Berlin concert bought with a gift: $120, of which the dinner is
+    // worth $45; a printer's gift in kind; a gift typed twice, voided.
+    give(NewDonation {
+        person_id: Some(signers[1].person),
+        fund_id: Some(ad_fund),
+        returned_minor: 4500,
+        note: Some("benefit dinner ticket".into()),
+        ..gift(
+            12000,
+            "USD",
+            Method::Card,
+            NaiveDate::from_ymd_opt(2024, 6, 30).unwrap(),
+        )
+    })?;
+    give(NewDonation {
+        person_id: Some(signers[2].person),
+        in_kind: "500 flyers printed for the days of action".into(),
+        ..gift(
+            0,
+            "USD",
+            Method::InKind,
+            NaiveDate::from_ymd_opt(2024, 6, 10).unwrap(),
+        )
+    })?;
+    let twice = give(NewDonation {
+        person_id: Some(signers[3].person),
+        reference: Some("1101".into()),
+        ..gift(
+            5000,
+            "USD",
+            Method::Check,
+            NaiveDate::from_ymd_opt(2024, 4, 2).unwrap(),
+        )
+    })?;
+    donations::void(
+        tx,
+        twice,
+        "Typed twice: the same check as the gift of April 2",
+        TREASURER,
+    )?;
+    if let Some(id) = refundable {
+        let amount: i64 = tx.query_row(
+            "SELECT amount_minor FROM donations WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        donations::refund(
+            tx,
+            id,
+            amount,
+            NaiveDate::from_ymd_opt(2024, 8, 1).unwrap(),
+            "Refunded on the donor's request",
+            TREASURER,
+        )?;
+    }
     // The last gift brought the ad fund to its goal.
     let raised: i64 = tx.query_row(
-        "SELECT coalesce(sum(amount_minor), 0) FROM donations WHERE fund_id = ?1 AND currency = 'USD'",
+        "SELECT coalesce(sum(amount_minor - refunded_minor), 0) FROM donations
+          WHERE fund_id = ?1 AND currency = 'USD' AND voided_at IS NULL",
         [ad_fund],
         |r| r.get(0),
     )?;
@@ -720,18 +814,89 @@ fn insert_money(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -
         give(NewDonation {
             person_id: Some(signers[0].person),
             fund_id: Some(ad_fund),
-            event_id: None,
-            amount_minor: rest,
-            currency: "USD",
-            fee_minor: 0,
-            method: Method::Check,
-            received_on: NaiveDate::from_ymd_opt(2025, 5, 28).unwrap(),
-            reference: Some("check no. 2210"),
-            note: Some("to complete the ad fund"),
+            reference: Some("2210".into()),
+            note: Some("to complete the ad fund".into()),
+            ..gift(
+                rest,
+                "USD",
+                Method::Check,
+                NaiveDate::from_ymd_opt(2025, 5, 28).unwrap(),
+            )
         })?;
     }
+    // The night's count: five dollars short, counted by two volunteers.
+    let expected: i64 = tx.query_row(
+        "SELECT 10000 + sum(amount_minor) FROM donations WHERE event_id = ?1 AND method = 'cash'",
+        [events[0]],
+        |r| r.get(0),
+    )?;
+    cash_box::close(
+        tx,
+        night_box.id,
+        &cash_box::Count {
+            counted: money::format(expected - 500, "USD"),
+            counted_by: "Dana".into(),
+            second_counter: "Reza".into(),
+            note: "One bill of five missing; the table was busy at the break.".into(),
+            ..Default::default()
+        },
+    )?;
+    // What was spent: the newspaper's invoice, and the magazines'.
+    for (fund, amount, payee, category, on) in [
+        (
+            ad_fund,
+            1_350_000,
+            "The Daily Chronicle",
+            "advertising",
+            (2025, 6, 20),
+        ),
+        (
+            ad_fund,
+            32_000,
+            "Copy & Print Shop",
+            "printing",
+            (2025, 6, 2),
+        ),
+        (
+            magazine_fund,
+            30_000,
+            "Lit Review online",
+            "advertising",
+            (2025, 2, 14),
+        ),
+        (
+            magazine_fund,
+            20_000,
+            "World Affairs Weekly",
+            "advertising",
+            (2025, 3, 3),
+        ),
+    ] {
+        expenses::record(
+            tx,
+            &expenses::ExpenseInput {
+                fund: Some(fund),
+                amount: money::format(amount, "USD"),
+                currency: "USD".into(),
+                paid_on: NaiveDate::from_ymd_opt(on.0, on.1, on.2)
+                    .unwrap()
+                    .to_string(),
+                payee: payee.into(),
+                category: category.into(),
+                method: "transfer".into(),
+                entered_by: TREASURER.into(),
+                ..Default::default()
+            },
+        )?;
+    }
+    organization::set_rate(tx, "EUR", "1.08")?;
+    organization::set_rate(tx, "GBP", "1.27")?;
+    organization::set_rate(tx, "CAD", "0.73")?;
     Ok(())
 }
+
+/// Who typed the sample's money in.
+const TREASURER: &str = "Sample treasurer";
 
 fn noon_utc(day: NaiveDate) -> chrono::DateTime<Utc> {
     Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).unwrap())

@@ -39,7 +39,15 @@ pub(crate) struct TableMeta {
 pub(crate) type Metas = HashMap<String, TableMeta>;
 
 /// Tables whose conflicts go to the treasurer.
-pub(crate) const MONEY_TABLES: &[&str] = &["donations", "funds"];
+pub(crate) const MONEY_TABLES: &[&str] = &[
+    "donations",
+    "funds",
+    "expenses",
+    "cash_counts",
+    "receipts",
+    "organization",
+    "exchange_rates",
+];
 
 pub(crate) fn table_metas(conn: &Connection) -> Result<Metas> {
     let mut metas = Metas::new();

@@ -55,6 +55,12 @@ pub const SYNCED_TABLES: &[&str] = &[
     "rsvps",
     "funds",
     "donations",
+    "expenses",
+    "cash_counts",
+    "money_audit",
+    "receipts",
+    "organization",
+    "exchange_rates",
 ];
 
 /// Tables that stay on this laptop: what it knows about syncing, and derived data.

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use desk_core::appeals::{self, NewAppeal};
-use desk_core::donations::{self, NewFund};
 use desk_core::events::{self, EventInput};
+use desk_core::funds::{self, NewFund};
 use desk_core::sync;
 use desk_core::{Id, Store};
 use rusqlite::types::Value;
@@ -106,13 +106,15 @@ pub fn start_campaign(laptop: &mut Laptop) -> Campaign {
                         ..Default::default()
                     },
                 )?,
-                fund: donations::insert_fund(
+                fund: funds::insert_fund(
                     w,
                     &NewFund {
                         name: "Newspaper ad",
+                        slug: None,
                         purpose: "",
                         goal_minor: Some(1_400_000),
                         currency: "USD",
+                        deadline: None,
                     },
                 )?,
             })

@@ -1,0 +1,524 @@
+//! The books: the ledger of gifts and expenses in date order with each fund's running balance,
+//! and the totals a treasurer looks at (per currency, fund, month, method and event). Currencies
+//! are never added together; an estimate in the home currency, from rates the treasurer typed,
+//! is always marked as one.
+
+use std::collections::HashMap;
+
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::donations::Named;
+use crate::error::{Error, Result};
+use crate::funds::{self, FundSummary, Sums};
+use crate::id::Id;
+use crate::messages::Message;
+use crate::money;
+
+/// Which entries the ledger shows. Every value is bound as a parameter.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Filter {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// A fund's id, or "none" for unrestricted money.
+    pub fund: Option<String>,
+    pub method: Option<String>,
+    pub event: Option<Id>,
+    pub currency: Option<String>,
+    /// Show voided entries too (they never count).
+    pub voided: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Entry {
+    /// donation or expense
+    pub kind: &'static str,
+    pub id: Id,
+    pub date: String,
+    pub amount: String,
+    pub currency: String,
+    /// What the entry does to the fund's balance: "+24.10" (a gift less its fee and refunds),
+    /// "-120.00".
+    pub signed: String,
+    pub fee: String,
+    pub fund: Option<Named>,
+    pub method: String,
+    pub event: Option<Named>,
+    /// The donor ("" for anonymous without a name), or the payee.
+    pub party: String,
+    pub anonymous: bool,
+    pub reference: String,
+    pub transaction_id: String,
+    pub category: String,
+    /// gift or sale, for a donation.
+    pub gift_kind: String,
+    pub voided: bool,
+    pub void_reason: String,
+    pub refunded: String,
+    /// The fund's running balance in this currency after the entry; none for a voided one.
+    pub balance: Option<String>,
+    pub entered_by: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub entries: Vec<Entry>,
+    /// Give it back as `after` for the next page.
+    pub next: Option<String>,
+}
+
+/// The WHERE of one table's branch: (sql, values), with `d` the donation's or expense's alias.
+fn conditions(f: &Filter, date: &str, expense: bool) -> Result<(String, Vec<Value>)> {
+    let mut sql: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let mut bind = |sql: &mut Vec<String>, clause: &str, v: Value| {
+        values.push(v);
+        sql.push(clause.replace('?', &format!("?{}", values.len())));
+    };
+    if !f.voided {
+        sql.push("d.voided_at IS NULL".into());
+    }
+    if let Some(from) = f.from.as_deref().filter(|s| !s.trim().is_empty()) {
+        let from = crate::text::date("from", from)?;
+        bind(
+            &mut sql,
+            &format!("d.{date} >= ?"),
+            Value::Text(from.to_string()),
+        );
+    }
+    if let Some(to) = f.to.as_deref().filter(|s| !s.trim().is_empty()) {
+        let to = crate::text::date("to", to)?;
+        bind(
+            &mut sql,
+            &format!("d.{date} <= ?"),
+            Value::Text(to.to_string()),
+        );
+    }
+    match f.fund.as_deref().map(str::trim) {
+        None | Some("") => {}
+        Some("none") => sql.push("d.fund_id IS NULL".into()),
+        Some(fund) => {
+            let id: Id = fund
+                .parse()
+                .map_err(|_| Error::NotFound(Message::new("fund_not_found")))?;
+            bind(
+                &mut sql,
+                "d.fund_id = ?",
+                Value::Blob(id.as_bytes().to_vec()),
+            );
+        }
+    }
+    if let Some(method) = f.method.as_deref().filter(|s| !s.trim().is_empty()) {
+        let method = crate::donations::Method::parse(method)?;
+        if expense && method == crate::donations::Method::InKind {
+            sql.push("0".into());
+        } else {
+            bind(
+                &mut sql,
+                "d.method = ?",
+                Value::Text(method.as_str().into()),
+            );
+        }
+    }
+    if let Some(event) = f.event {
+        bind(
+            &mut sql,
+            "d.event_id = ?",
+            Value::Blob(event.as_bytes().to_vec()),
+        );
+    }
+    if let Some(currency) = f.currency.as_deref().filter(|s| !s.trim().is_empty()) {
+        bind(
+            &mut sql,
+            "d.currency = ?",
+            Value::Text(money::currency_code(currency)?),
+        );
+    }
+    let sql = if sql.is_empty() {
+        "1".to_owned()
+    } else {
+        sql.join(" AND ")
+    };
+    Ok((sql, values))
+}
+
+/// A cursor: the last entry's date and id.
+fn cursor(after: Option<&str>) -> Result<Option<(String, Id)>> {
+    let Some(after) = after.filter(|a| !a.is_empty()) else {
+        return Ok(None);
+    };
+    let bad = || {
+        Error::Invalid(
+            Message::new("bad_date")
+                .with("field", "from")
+                .with("value", after),
+        )
+    };
+    let (date, id) = after.split_once('|').ok_or_else(bad)?;
+    Ok(Some((date.to_owned(), id.parse().map_err(|_| bad())?)))
+}
+
+/// One page of the ledger, oldest first (a ledger reads down), `limit` entries (at most 500)
+/// after the cursor `after`.
+pub fn page(conn: &Connection, f: &Filter, after: Option<&str>, limit: usize) -> Result<Page> {
+    let limit = limit.clamp(1, 500);
+    let after = cursor(after)?;
+    let mut entries = Vec::new();
+    for (table, date, expense) in [
+        ("donations", "received_on", false),
+        ("expenses", "paid_on", true),
+    ] {
+        let (mut sql, mut values) = conditions(f, date, expense)?;
+        if let Some((d, id)) = &after {
+            values.push(Value::Text(d.clone()));
+            values.push(Value::Blob(id.as_bytes().to_vec()));
+            sql.push_str(&format!(
+                " AND (d.{date}, d.id) > (?{}, ?{})",
+                values.len() - 1,
+                values.len()
+            ));
+        }
+        values.push(Value::Integer(limit as i64 + 1));
+        let select = if expense {
+            "SELECT d.id, d.paid_on, d.amount_minor, d.currency, 0, d.fund_id, f.name, d.method,
+                    d.event_id, e.title, d.payee, 0, coalesce(d.reference, ''), '', d.category, '',
+                    d.voided_at IS NOT NULL, d.void_reason, 0, d.entered_by, coalesce(d.note, '')"
+        } else {
+            "SELECT d.id, d.received_on, d.amount_minor, d.currency, d.fee_minor, d.fund_id, f.name,
+                    d.method, d.event_id, e.title,
+                    coalesce(trim(p.given_name || ' ' || p.family_name), d.donor_name),
+                    d.person_id IS NULL, coalesce(d.reference, ''), coalesce(d.transaction_id, ''),
+                    '', d.kind, d.voided_at IS NOT NULL, d.void_reason, d.refunded_minor,
+                    d.entered_by, coalesce(d.note, '')"
+        };
+        let people = if expense {
+            ""
+        } else {
+            "LEFT JOIN people p ON p.id = d.person_id"
+        };
+        let sql = format!(
+            "{select} FROM {table} d INDEXED BY {table}_by_date
+               LEFT JOIN funds f ON f.id = d.fund_id
+               LEFT JOIN events e ON e.id = d.event_id {people}
+              WHERE {sql} ORDER BY d.{date}, d.id LIMIT ?{}",
+            values.len()
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+            let currency: String = r.get(3)?;
+            let amount: i64 = r.get(2)?;
+            let fee: i64 = r.get(4)?;
+            let refunded: i64 = r.get(18)?;
+            let named = |id: Option<Id>, name: Option<String>| {
+                id.map(|id| Named {
+                    id,
+                    name: name.unwrap_or_default(),
+                })
+            };
+            let effect = if expense {
+                -amount
+            } else {
+                amount - fee - refunded
+            };
+            Ok(Entry {
+                kind: if expense { "expense" } else { "donation" },
+                id: r.get(0)?,
+                date: r.get(1)?,
+                amount: money::format(amount, &currency),
+                signed: signed(effect, &currency),
+                fee: money::format(fee, &currency),
+                fund: named(r.get(5)?, r.get(6)?),
+                method: r.get(7)?,
+                event: named(r.get(8)?, r.get(9)?),
+                party: r.get(10)?,
+                anonymous: r.get(11)?,
+                reference: r.get(12)?,
+                transaction_id: r.get(13)?,
+                category: r.get(14)?,
+                gift_kind: r.get(15)?,
+                voided: r.get(16)?,
+                void_reason: r.get(17)?,
+                refunded: money::format(refunded, &currency),
+                balance: None,
+                entered_by: r.get(19)?,
+                note: r.get(20)?,
+                currency,
+            })
+        })?;
+        for row in rows {
+            entries.push(row?);
+        }
+    }
+    entries.sort_by(|a, b| (&a.date, a.id).cmp(&(&b.date, b.id)));
+    let more = entries.len() > limit;
+    entries.truncate(limit);
+    balances(conn, &mut entries)?;
+    let next = if more {
+        entries.last().map(|e| format!("{}|{}", e.date, e.id))
+    } else {
+        None
+    };
+    Ok(Page { entries, next })
+}
+
+fn signed(minor: i64, currency: &str) -> String {
+    let text = money::format(minor, currency);
+    if minor >= 0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// Each entry's fund balance after it: the sum of every earlier entry of its fund and currency
+/// (whatever the filter), then the fund's entries across the page in order.
+fn balances(conn: &Connection, entries: &mut [Entry]) -> Result<()> {
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        return Ok(());
+    };
+    let (first, last) = ((first.date.clone(), first.id), (last.date.clone(), last.id));
+    let mut groups: Vec<(Option<Id>, String)> = entries
+        .iter()
+        .filter(|e| !e.voided)
+        .map(|e| (e.fund.as_ref().map(|f| f.id), e.currency.clone()))
+        .collect();
+    groups.sort();
+    groups.dedup();
+    let mut after: HashMap<Id, i64> = HashMap::new();
+    for (fund, currency) in groups {
+        let fund_value = fund.map(|f| f.as_bytes().to_vec());
+        let mut balance: i64 = conn.query_row(
+            "SELECT (SELECT coalesce(sum(amount_minor - refunded_minor - fee_minor), 0)
+                       FROM donations INDEXED BY donations_by_fund
+                      WHERE fund_id IS ?1 AND currency = ?2 AND voided_at IS NULL
+                        AND (received_on, id) < (?3, ?4))
+                  - (SELECT coalesce(sum(amount_minor), 0) FROM expenses INDEXED BY expenses_by_fund
+                      WHERE fund_id IS ?1 AND currency = ?2 AND voided_at IS NULL
+                        AND (paid_on, id) < (?3, ?4))",
+            rusqlite::params![fund_value, currency, first.0, first.1],
+            |r| r.get(0),
+        )?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, received_on, amount_minor - refunded_minor - fee_minor
+               FROM donations INDEXED BY donations_by_fund
+              WHERE fund_id IS ?1 AND currency = ?2 AND voided_at IS NULL
+                AND (received_on, id) >= (?3, ?4) AND (received_on, id) <= (?5, ?6)
+             UNION ALL
+             SELECT id, paid_on, -amount_minor FROM expenses INDEXED BY expenses_by_fund
+              WHERE fund_id IS ?1 AND currency = ?2 AND voided_at IS NULL
+                AND (paid_on, id) >= (?3, ?4) AND (paid_on, id) <= (?5, ?6)
+             ORDER BY 2, 1",
+        )?;
+        let rows = stmt.query_map(
+            rusqlite::params![fund_value, currency, first.0, first.1, last.0, last.1],
+            |r| Ok((r.get::<_, Id>(0)?, r.get::<_, i64>(2)?)),
+        )?;
+        for row in rows {
+            let (id, effect) = row?;
+            balance = money::add(balance, effect)?;
+            after.insert(id, balance);
+        }
+    }
+    for e in entries.iter_mut().filter(|e| !e.voided) {
+        e.balance = after.get(&e.id).map(|b| money::format(*b, &e.currency));
+    }
+    Ok(())
+}
+
+/// Money in one currency, all funds.
+#[derive(Debug, Clone, Serialize)]
+pub struct CurrencyTotals {
+    pub currency: String,
+    pub raised: String,
+    pub fees: String,
+    pub refunded: String,
+    pub spent: String,
+    pub balance: String,
+    pub gifts: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Group {
+    /// The month ("2026-03"), the method, or the event's id.
+    pub key: String,
+    /// The event's title, for events.
+    pub label: String,
+    pub currency: String,
+    pub raised: String,
+    pub count: i64,
+}
+
+/// A sum in the home currency from the treasurer's rates: an estimate, never a total.
+#[derive(Debug, Clone, Serialize)]
+pub struct Estimate {
+    pub currency: String,
+    pub raised: String,
+    pub balance: String,
+    /// Currencies with money but no rate: left out of the estimate.
+    pub missing_rates: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub home_currency: Option<String>,
+    pub currencies: Vec<CurrencyTotals>,
+    pub estimate: Option<Estimate>,
+    pub funds: Vec<FundSummary>,
+    /// Money not given to a fund, per currency.
+    pub unrestricted: Vec<Sums>,
+    pub months: Vec<Group>,
+    pub by_method: Vec<Group>,
+    pub by_event: Vec<Group>,
+}
+
+/// Everything the Money screen's totals and charts show, read in one transaction.
+pub fn overview(conn: &Connection) -> Result<Overview> {
+    // One read transaction, unless the caller has one (stats reads everything in its own).
+    let _read = if conn.is_autocommit() {
+        Some(conn.unchecked_transaction()?)
+    } else {
+        None
+    };
+    let tx = conn;
+    let funds = funds::summaries(tx)?;
+    let sums = funds::sums(tx)?;
+    let refunds = per_currency(tx, "SELECT currency, sum(refunded_minor), count(*) FROM donations WHERE voided_at IS NULL GROUP BY currency")?;
+    let mut totals: Vec<CurrencyTotals> = Vec::new();
+    let mut minor: Vec<(String, i64, i64)> = Vec::new();
+    let mut unrestricted = Vec::new();
+    let mut currencies: Vec<&String> = sums.iter().map(|s| &s.1).collect();
+    currencies.sort();
+    currencies.dedup();
+    for currency in currencies {
+        let (mut raised, mut fees, mut spent, mut gifts) = (0i64, 0i64, 0i64, 0i64);
+        for (fund, cur, r, f, g, s) in &sums {
+            if cur != currency {
+                continue;
+            }
+            raised = money::add(raised, *r)?;
+            fees = money::add(fees, *f)?;
+            spent = money::add(spent, *s)?;
+            gifts += g;
+            if fund.is_none() {
+                unrestricted.push(funds::sums_of(cur, *r, *f, *s, *g)?);
+            }
+        }
+        let balance = money::sub(money::sub(raised, fees)?, spent)?;
+        let refunded = refunds.get(currency).map_or(0, |r| r.0);
+        let f = |m| money::format(m, currency);
+        totals.push(CurrencyTotals {
+            currency: currency.clone(),
+            raised: f(raised),
+            fees: f(fees),
+            refunded: f(refunded),
+            spent: f(spent),
+            balance: f(balance),
+            gifts,
+        });
+        minor.push((currency.clone(), raised, balance));
+    }
+    let home = crate::organization::home_currency(tx)?;
+    let estimate = match &home {
+        Some(home) => Some(estimate(tx, home, &minor)?),
+        None => None,
+    };
+    Ok(Overview {
+        home_currency: home,
+        currencies: totals,
+        estimate,
+        funds,
+        unrestricted,
+        months: months(tx)?,
+        by_method: groups(
+            tx,
+            "SELECT method, '', currency, sum(amount_minor - refunded_minor), count(*)
+               FROM donations INDEXED BY donations_by_method WHERE voided_at IS NULL
+              GROUP BY method, currency ORDER BY count(*) DESC",
+        )?,
+        by_event: groups(
+            tx,
+            "SELECT hex(d.event_id), e.title, d.currency, sum(d.amount_minor - d.refunded_minor), count(*)
+               FROM donations d JOIN events e ON e.id = d.event_id
+              WHERE d.voided_at IS NULL
+              GROUP BY d.event_id, d.currency ORDER BY min(e.starts_at) DESC",
+        )?,
+    })
+}
+
+/// Gifts per month and currency, oldest first.
+pub fn months(conn: &Connection) -> Result<Vec<Group>> {
+    groups(
+        conn,
+        "SELECT substr(received_on, 1, 7), '', currency, sum(amount_minor - refunded_minor), count(*)
+           FROM donations INDEXED BY donations_by_month WHERE voided_at IS NULL
+          GROUP BY substr(received_on, 1, 7), currency",
+    )
+}
+
+fn per_currency(conn: &Connection, sql: &str) -> Result<HashMap<String, (i64, i64)>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn groups(conn: &Connection, sql: &str) -> Result<Vec<Group>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| {
+        let currency: String = r.get(2)?;
+        let mut key: String = r.get(0)?;
+        if key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            // An event's id, as the window names ids.
+            if let Some(id) = hex_id(&key) {
+                key = id.to_string();
+            }
+        }
+        Ok(Group {
+            key,
+            label: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            raised: money::format(r.get(3)?, &currency),
+            count: r.get(4)?,
+            currency,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn hex_id(hex: &str) -> Option<Id> {
+    let bytes: Option<Vec<u8>> = (0..16)
+        .map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok())
+        .collect();
+    Id::from_slice(&bytes?)
+}
+
+fn estimate(conn: &Connection, home: &str, minor: &[(String, i64, i64)]) -> Result<Estimate> {
+    let rates = crate::organization::rates(conn)?;
+    let (mut raised, mut balance) = (0i64, 0i64);
+    let mut missing = Vec::new();
+    for (currency, r, b) in minor {
+        if currency == home {
+            raised = money::add(raised, *r)?;
+            balance = money::add(balance, *b)?;
+            continue;
+        }
+        let Some(rate) = rates.iter().find(|x| &x.currency == currency) else {
+            missing.push(currency.clone());
+            continue;
+        };
+        let rate = money::Rate::parse(&rate.rate)?;
+        let convert = |m: i64| {
+            rate.convert(m, currency, home)
+                .ok_or_else(|| Error::invalid("amount_too_large"))
+        };
+        raised = money::add(raised, convert(*r)?)?;
+        balance = money::add(balance, convert(*b)?)?;
+    }
+    Ok(Estimate {
+        currency: home.to_owned(),
+        raised: money::format(raised, home),
+        balance: money::format(balance, home),
+        missing_rates: missing,
+    })
+}
