@@ -1328,6 +1328,31 @@ fn money_at_an_event_table_counted_voided_and_the_fund_moves() {
     session.screenshot(&screenshot_dir().join("money.png"));
     session.execute("document.getElementById('ledger').scrollIntoView()");
     session.screenshot(&screenshot_dir().join("money-ledger.png"));
+    // The gifts per month and the funds' progress, drawn by the vendored Chart.js.
+    wait_until(
+        session,
+        "the money charts",
+        "const c = document.querySelector('#money-charts canvas');
+         return !!(c && window.Chart && Chart.getChart(c));",
+    );
+    session.execute("document.getElementById('money-charts').scrollIntoView()");
+    session.screenshot(&screenshot_dir().join("money-charts.png"));
+    // The gift form reads back what was typed, in the reader's way of writing numbers.
+    session.execute("document.getElementById('record-gift').scrollIntoView()");
+    session.click("#record-gift");
+    session.wait_for("#gift-amount");
+    session.type_into("#gift-amount", "12.345");
+    wait_until(
+        session,
+        "the amount refused",
+        "const e = document.getElementById('gift-understood'); return e && e.textContent.includes('more decimals');",
+    );
+    session.screenshot(&screenshot_dir().join("money-gift-form.png"));
+    // Settings: the organization that issues receipts, and the rates for estimates.
+    session.click("[data-section='settings']");
+    session.wait_for("#money-settings #org-name");
+    session.execute("document.getElementById('money-settings').scrollIntoView()");
+    session.screenshot(&screenshot_dir().join("settings-money.png"));
 
     // The book talk's table: a cash box with a $50 float.
     let event = db_id(db, "SELECT id FROM events WHERE title LIKE 'Book talk%'");
@@ -1358,7 +1383,7 @@ fn money_at_an_event_table_counted_voided_and_the_fund_moves() {
     wait_for_text(session, "#cashbox-expected", "$90.00");
     let gift = db_id(
         db,
-        &format!("SELECT id FROM donations WHERE event_id = (SELECT id FROM events WHERE title LIKE 'Book talk%') AND amount_minor = 4000"),
+        "SELECT id FROM donations WHERE event_id = (SELECT id FROM events WHERE title LIKE 'Book talk%') AND amount_minor = 4000",
     );
     assert_eq!(
         db_text(db, "SELECT method || ' ' || entered_by FROM donations WHERE amount_minor = 4000 AND event_id IS NOT NULL AND fund_id IS NOT NULL ORDER BY created_at DESC LIMIT 1"),

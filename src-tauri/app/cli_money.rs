@@ -161,6 +161,10 @@ pub struct ImportDonationsArgs {
     /// The file's encoding when it is not UTF-8
     #[arg(long, value_name = "E")]
     pub encoding: Option<String>,
+    /// The currency of a file without a currency column (the platform's export)
+    /// [default: the organization's home currency, else USD]
+    #[arg(long)]
+    pub currency: Option<String>,
     /// Tell what the import would do, and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -328,6 +332,7 @@ pub fn import(a: &ImportDonationsArgs, store: &mut Store) -> desk_core::Result<E
     let bytes = crate::cli_import::read_file(&a.file)?;
     let options = Options {
         encoding: a.encoding.clone(),
+        currency: a.currency.clone(),
         fund: fund_id(store, a.fund.as_deref())?,
         who: String::new(),
     };
@@ -382,6 +387,9 @@ pub fn import(a: &ImportDonationsArgs, store: &mut Store) -> desk_core::Result<E
         );
     }
     line("Format", preview.format.unwrap_or("?").to_owned());
+    if let Some(c) = &preview.currency_assumed {
+        line("Currency", format!("{c} (the file names none)"));
+    }
     line("Read", format!("{} line(s)", report.read));
     line("Added", format!("{} gift(s)", report.added));
     line(

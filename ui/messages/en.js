@@ -258,6 +258,7 @@ export default {
   "donation.import.count.refunds": "Refunds",
   "donation.import.count.skipped": "Left out: failed, pending, or not a payment received",
   "donation.import.fund": "Into fund",
+  "donation.import.currency": "The file names no currency: its amounts are taken as {currency}, the home currency set in Settings.",
   "donation.import.totals": "New gifts add up to {amounts}",
 
   "fund.back": "Money",
@@ -663,6 +664,7 @@ export default {
   "review.kind.edit_of_removed": "A change arrived for a record removed here; it stays removed",
   "review.kind.removed_edited": "Another laptop removed a record changed here; it stays removed",
   "review.kind.second_signature": "The same person signed twice; the first signature was kept",
+  "review.kind.same_transaction": "The same online payment was recorded on two laptops; the gift entered first was kept, the other voided",
   "review.kind.second_answer": "The same person answered twice; one answer was kept, with the latest reply",
   "review.kind.same_email": "Two people with the same email were merged into one",
   "review.kind.parent_removed": "A record whose person or event was removed elsewhere was removed",
@@ -1309,4 +1311,8 @@ export default {
   "error.import_bad_money_status": "\u201c{value}\u201d is not a payment status we know (completed, refunded, failed, pending...)",
   "error.import_not_a_donation": "Not a gift received ({value}): left out",
   "error.import_refund_unknown": "A refund of transaction {value}, which is not in this campaign: left out",
+  "error.bad_gift_kind": "\u201c{value}\u201d is neither a gift nor a sale",
+  "error.bad_tax_status": "\u201c{value}\u201d is not a tax status (tax-exempt or not)",
+  "error.bad_tax_rules": "\u201c{value}\u201d is not a set of acknowledgement rules this app knows",
+  "error.cash_box_counted": "This event's cash box in {currency} was counted already: correct that count instead",
 };

@@ -68,6 +68,7 @@ export async function render(view) {
       el("section", { class: "panel", id: "donation-import-summary", "data-new": adding, "data-format": p.format || "" },
         el("h2", { class: "section-title" }, p.file_name || ""),
         el("p", { class: "hint", id: "donation-import-format" }, format, p.encoding ? ` · ${p.encoding}` : ""),
+        p.currency_assumed ? el("p", { id: "donation-import-currency" }, t("donation.import.currency", { currency: p.currency_assumed })) : null,
         el("table", { class: "counts", id: "donation-import-counts" }, el("tbody", {},
           count("read", p.rows_read),
           count("new", adding),

@@ -3,7 +3,7 @@
 // the receipt number's prefix is fixed once a receipt exists, so the series stays unbroken.
 // Exchange rates turn other currencies into an estimate in the home currency, nothing more:
 // totals stay per currency.
-import { t, formatDay } from "../i18n.js";
+import { t, formatDay, decimalMark } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { busy } from "../busy.js";
@@ -87,7 +87,7 @@ function rates(section, settings) {
   const rate = el("input", { type: "text", id: "rate-value", inputmode: "decimal", autocomplete: "off", dir: "ltr", placeholder: "1.08" });
   const add = el("button", { type: "submit", id: "rate-save" }, t("settings.org.rates.save"));
   const set = (button, code, value, note) => busy(button, async () => {
-    await call("set_exchange_rate", { currency: code, rate: value });
+    await call("set_exchange_rate", { currency: code, rate: value, decimalMark: decimalMark() });
     draw(section, await call("money_settings"), "");
     document.getElementById("rates-saved").textContent = note;
   });
@@ -99,7 +99,7 @@ function rates(section, settings) {
     e.preventDefault();
     const code = currency.value.trim().toUpperCase();
     f.save(add, async () => {
-      await call("set_exchange_rate", { currency: code, rate: rate.value.trim() });
+      await call("set_exchange_rate", { currency: code, rate: rate.value.trim(), decimalMark: decimalMark() });
       draw(section, await call("money_settings"), "");
       document.getElementById("rates-saved").textContent = t("settings.org.rates.saved", { currency: code });
     });

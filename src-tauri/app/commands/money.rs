@@ -206,14 +206,15 @@ pub async fn fund_page(state: State<'_, AppState>, id: Id) -> Result<FundPage, A
                 voided: true,
                 ..Filter::default()
             };
+            // The fund's last 1,000 entries: the ledger read forward from the 1,000th newest.
+            let start = desk_core::ledger::start_of_last(conn, &filter, 1000)?;
             let mut entries = Vec::new();
-            let mut after: Option<String> = None;
-            // The fund's whole ledger, newest first, at most 1,000 entries.
+            let mut after = start;
             loop {
                 let page = ledger::page(conn, &filter, after.as_deref(), 500)?;
                 entries.extend(page.entries);
                 after = page.next;
-                if after.is_none() || entries.len() >= 1000 {
+                if after.is_none() {
                     break;
                 }
             }
@@ -329,10 +330,12 @@ pub async fn set_exchange_rate(
     state: State<'_, AppState>,
     currency: String,
     rate: String,
+    decimal_mark: Option<DecimalMark>,
 ) -> Result<Settings, ApiError> {
     state
         .with_store(move |store| {
-            store.write(|w| organization::set_rate(w, &currency, &rate))?;
+            let mark = decimal_mark.unwrap_or_default();
+            store.write(|w| organization::set_rate(w, &currency, &rate, mark))?;
             organization::settings(store.reader())
         })
         .await

@@ -61,13 +61,10 @@ ALTER TABLE new_donations RENAME TO donations;
 CREATE INDEX donations_by_person ON donations (person_id);
 CREATE INDEX donations_by_event ON donations (event_id, method, currency);
 CREATE INDEX donations_by_transaction ON donations (transaction_id) WHERE transaction_id IS NOT NULL;
--- The ledger reads by date; the totals walk these without touching the rows.
+-- The ledger reads by date; a fund's running balance walks the second without touching rows.
+-- (The totals come from money_sums, below.)
 CREATE INDEX donations_by_date ON donations (received_on, id);
 CREATE INDEX donations_by_fund ON donations (fund_id, currency, received_on, id, amount_minor, refunded_minor, fee_minor)
-    WHERE voided_at IS NULL;
-CREATE INDEX donations_by_month ON donations (substr(received_on, 1, 7), currency, amount_minor, refunded_minor)
-    WHERE voided_at IS NULL;
-CREATE INDEX donations_by_method ON donations (method, currency, amount_minor, refunded_minor)
     WHERE voided_at IS NULL;
 
 -- A fund's short name (for scripts: --fund SLUG; kept unique by core) and its deadline.
@@ -199,3 +196,121 @@ CREATE TABLE exchange_rates (
     updated_at    TEXT NOT NULL,
     written_by    BLOB NOT NULL CHECK (length(written_by) = 16)
 ) STRICT;
+
+-- This laptop's own, never exchanged -----------------------------------------------------------
+
+-- A merge may now also find two gifts of one platform transaction (settle.rs): the conflict
+-- kinds widen, the table rebuilt with its columns as they were.
+CREATE TABLE new_sync_conflicts (
+    id            INTEGER PRIMARY KEY,
+    found_at      TEXT NOT NULL,
+    origin        BLOB,
+    table_name    TEXT NOT NULL,
+    row_id        BLOB NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('edit_edit', 'edit_of_removed', 'removed_edited',
+                  'second_signature', 'second_answer', 'same_email', 'parent_removed', 'refused',
+                  'same_transaction')),
+    kept          TEXT,
+    other         TEXT,
+    money         INTEGER NOT NULL DEFAULT 0 CHECK (money IN (0, 1)),
+    reviewed_at   TEXT
+) STRICT;
+INSERT INTO new_sync_conflicts SELECT * FROM sync_conflicts;
+DROP INDEX sync_conflicts_open;
+DROP TABLE sync_conflicts;
+ALTER TABLE new_sync_conflicts RENAME TO sync_conflicts;
+CREATE INDEX sync_conflicts_open ON sync_conflicts (reviewed_at, id);
+
+-- The money totals, kept by triggers so that the Money screen's sums read a few hundred rows
+-- rather than every gift: one row per fund, currency, month, method and event, with what
+-- counts (voided gifts and expenses never do). Derived data, like the search index: every
+-- write path keeps it, a bundle's application included. A sum that would overflow is refused
+-- by the STRICT integer columns rather than kept as a float.
+CREATE TABLE money_sums (
+    k         TEXT NOT NULL PRIMARY KEY,
+    fund_id   BLOB,
+    currency  TEXT NOT NULL,
+    month     TEXT NOT NULL,
+    method    TEXT NOT NULL,
+    event_id  BLOB,
+    raised    INTEGER NOT NULL DEFAULT 0,  -- gifts and sales less refunds
+    fees      INTEGER NOT NULL DEFAULT 0,
+    refunded  INTEGER NOT NULL DEFAULT 0,
+    gifts     INTEGER NOT NULL DEFAULT 0,
+    spent     INTEGER NOT NULL DEFAULT 0,
+    expenses  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TRIGGER money_sums_gift_in AFTER INSERT ON donations WHEN NEW.voided_at IS NULL BEGIN
+    INSERT INTO money_sums (k, fund_id, currency, month, method, event_id, raised, fees, refunded, gifts)
+    VALUES (coalesce(hex(NEW.fund_id), '') || '|' || NEW.currency || '|' || substr(NEW.received_on, 1, 7)
+                || '|' || NEW.method || '|' || coalesce(hex(NEW.event_id), ''),
+            NEW.fund_id, NEW.currency, substr(NEW.received_on, 1, 7), NEW.method, NEW.event_id,
+            NEW.amount_minor - NEW.refunded_minor, NEW.fee_minor, NEW.refunded_minor, 1)
+    ON CONFLICT (k) DO UPDATE SET raised = raised + excluded.raised, fees = fees + excluded.fees,
+        refunded = refunded + excluded.refunded, gifts = gifts + 1;
+END;
+
+CREATE TRIGGER money_sums_gift_out AFTER DELETE ON donations WHEN OLD.voided_at IS NULL BEGIN
+    UPDATE money_sums SET raised = raised - (OLD.amount_minor - OLD.refunded_minor),
+        fees = fees - OLD.fee_minor, refunded = refunded - OLD.refunded_minor, gifts = gifts - 1
+     WHERE k = coalesce(hex(OLD.fund_id), '') || '|' || OLD.currency || '|' || substr(OLD.received_on, 1, 7)
+                || '|' || OLD.method || '|' || coalesce(hex(OLD.event_id), '');
+END;
+
+-- An update takes the old row out and puts the new one in (a void only takes it out).
+CREATE TRIGGER money_sums_gift_was AFTER UPDATE ON donations WHEN OLD.voided_at IS NULL BEGIN
+    UPDATE money_sums SET raised = raised - (OLD.amount_minor - OLD.refunded_minor),
+        fees = fees - OLD.fee_minor, refunded = refunded - OLD.refunded_minor, gifts = gifts - 1
+     WHERE k = coalesce(hex(OLD.fund_id), '') || '|' || OLD.currency || '|' || substr(OLD.received_on, 1, 7)
+                || '|' || OLD.method || '|' || coalesce(hex(OLD.event_id), '');
+END;
+
+CREATE TRIGGER money_sums_gift_is AFTER UPDATE ON donations WHEN NEW.voided_at IS NULL BEGIN
+    INSERT INTO money_sums (k, fund_id, currency, month, method, event_id, raised, fees, refunded, gifts)
+    VALUES (coalesce(hex(NEW.fund_id), '') || '|' || NEW.currency || '|' || substr(NEW.received_on, 1, 7)
+                || '|' || NEW.method || '|' || coalesce(hex(NEW.event_id), ''),
+            NEW.fund_id, NEW.currency, substr(NEW.received_on, 1, 7), NEW.method, NEW.event_id,
+            NEW.amount_minor - NEW.refunded_minor, NEW.fee_minor, NEW.refunded_minor, 1)
+    ON CONFLICT (k) DO UPDATE SET raised = raised + excluded.raised, fees = fees + excluded.fees,
+        refunded = refunded + excluded.refunded, gifts = gifts + 1;
+END;
+
+CREATE TRIGGER money_sums_expense_in AFTER INSERT ON expenses WHEN NEW.voided_at IS NULL BEGIN
+    INSERT INTO money_sums (k, fund_id, currency, month, method, event_id, spent, expenses)
+    VALUES (coalesce(hex(NEW.fund_id), '') || '|' || NEW.currency || '|' || substr(NEW.paid_on, 1, 7)
+                || '|' || NEW.method || '|' || coalesce(hex(NEW.event_id), ''),
+            NEW.fund_id, NEW.currency, substr(NEW.paid_on, 1, 7), NEW.method, NEW.event_id,
+            NEW.amount_minor, 1)
+    ON CONFLICT (k) DO UPDATE SET spent = spent + excluded.spent, expenses = expenses + 1;
+END;
+
+CREATE TRIGGER money_sums_expense_out AFTER DELETE ON expenses WHEN OLD.voided_at IS NULL BEGIN
+    UPDATE money_sums SET spent = spent - OLD.amount_minor, expenses = expenses - 1
+     WHERE k = coalesce(hex(OLD.fund_id), '') || '|' || OLD.currency || '|' || substr(OLD.paid_on, 1, 7)
+                || '|' || OLD.method || '|' || coalesce(hex(OLD.event_id), '');
+END;
+
+CREATE TRIGGER money_sums_expense_was AFTER UPDATE ON expenses WHEN OLD.voided_at IS NULL BEGIN
+    UPDATE money_sums SET spent = spent - OLD.amount_minor, expenses = expenses - 1
+     WHERE k = coalesce(hex(OLD.fund_id), '') || '|' || OLD.currency || '|' || substr(OLD.paid_on, 1, 7)
+                || '|' || OLD.method || '|' || coalesce(hex(OLD.event_id), '');
+END;
+
+CREATE TRIGGER money_sums_expense_is AFTER UPDATE ON expenses WHEN NEW.voided_at IS NULL BEGIN
+    INSERT INTO money_sums (k, fund_id, currency, month, method, event_id, spent, expenses)
+    VALUES (coalesce(hex(NEW.fund_id), '') || '|' || NEW.currency || '|' || substr(NEW.paid_on, 1, 7)
+                || '|' || NEW.method || '|' || coalesce(hex(NEW.event_id), ''),
+            NEW.fund_id, NEW.currency, substr(NEW.paid_on, 1, 7), NEW.method, NEW.event_id,
+            NEW.amount_minor, 1)
+    ON CONFLICT (k) DO UPDATE SET spent = spent + excluded.spent, expenses = expenses + 1;
+END;
+
+-- The gifts already there (rebuilt above, before the triggers existed).
+INSERT INTO money_sums (k, fund_id, currency, month, method, event_id, raised, fees, refunded, gifts)
+SELECT coalesce(hex(fund_id), '') || '|' || currency || '|' || substr(received_on, 1, 7) || '|' || method
+           || '|' || coalesce(hex(event_id), ''),
+       fund_id, currency, substr(received_on, 1, 7), method, event_id,
+       sum(amount_minor - refunded_minor), sum(fee_minor), sum(refunded_minor), count(*)
+  FROM donations WHERE voided_at IS NULL
+ GROUP BY fund_id, currency, substr(received_on, 1, 7), method, event_id;

@@ -89,6 +89,18 @@ pub fn open(
             Message::new("cash_box_open").with("currency", &currency),
         ));
     }
+    // One count per event and currency: its expected takes every cash gift of the event, so a
+    // second box would count them again. A later count corrects the first.
+    let counted: bool = w.query_row(
+        "SELECT EXISTS (SELECT 1 FROM cash_counts WHERE event_id = ?1 AND currency = ?2)",
+        params![event, currency],
+        |r| r.get(0),
+    )?;
+    if counted {
+        return Err(Error::Conflict(
+            Message::new("cash_box_counted").with("currency", &currency),
+        ));
+    }
     let who = money_audit::who(w, who)?;
     let id = Id::new();
     w.execute(
@@ -355,7 +367,7 @@ fn read(conn: &Connection, filter: &str, key: Id) -> Result<Vec<CashBox>> {
                 .into_iter()
                 .filter_map(|(v, n)| v.parse::<i64>().ok().map(|v| (v, n)))
                 .collect();
-            notes.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+            notes.sort_unstable_by_key(|n| std::cmp::Reverse(n.0));
             let denominations = notes
                 .into_iter()
                 .map(|(v, n)| Denomination { value: f(v), count: n })

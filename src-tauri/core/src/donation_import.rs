@@ -31,6 +31,9 @@ use crate::sync::Tx;
 #[serde(default)]
 pub struct Options {
     pub encoding: Option<String>,
+    /// The currency of a file that has no currency column (the platform's export); none: the
+    /// organization's home currency, else USD. The preview says which it took.
+    pub currency: Option<String>,
     /// The fund the gifts go to (none: unrestricted).
     pub fund: Option<Id>,
     /// Who imports, for the audit trail (blank: this laptop's name).
@@ -103,7 +106,7 @@ fn format_of(columns: &HashMap<Col, usize>) -> Option<&'static str> {
 enum Line {
     Gift {
         d: Box<NewDonation>,
-        person: Option<NewPerson>,
+        person: Option<Box<NewPerson>>,
         refunded: bool,
     },
     Refund {
@@ -122,6 +125,8 @@ pub struct Preview {
     pub encodings: Vec<&'static str>,
     /// paypal or platform
     pub format: Option<&'static str>,
+    /// The currency taken for lines that name none (the file has no currency column).
+    pub currency_assumed: Option<String>,
     pub headers: Vec<String>,
     pub rows_read: u64,
     /// New gifts.
@@ -153,6 +158,7 @@ pub struct ImportReport {
 struct Read {
     reading: csv_import::Reading,
     format: Option<&'static str>,
+    has_currency: bool,
     lines: Vec<(u64, Line)>,
     read: u64,
     skipped: u64,
@@ -161,7 +167,8 @@ struct Read {
     sample: Vec<SampleRow>,
 }
 
-fn read(bytes: &[u8], options: &Options) -> Result<Read> {
+/// `currency`: what amounts are in when the file has no currency column (the platform's export).
+fn read(bytes: &[u8], options: &Options, currency: &str) -> Result<Read> {
     let reading = csv_import::read(
         bytes,
         &csv_import::Options {
@@ -171,6 +178,7 @@ fn read(bytes: &[u8], options: &Options) -> Result<Read> {
     )?;
     let mut out = Read {
         format: None,
+        has_currency: false,
         lines: Vec::new(),
         read: 0,
         skipped: 0,
@@ -189,6 +197,7 @@ fn read(bytes: &[u8], options: &Options) -> Result<Read> {
         }
     }
     out.format = format_of(&columns);
+    out.has_currency = columns.contains_key(&Col::Currency);
     if out.format.is_none() {
         return Err(Error::invalid("import_not_donations"));
     }
@@ -224,7 +233,7 @@ fn read(bytes: &[u8], options: &Options) -> Result<Read> {
         }
         let get =
             |c: Col| csv_import::unescape_formula(cell(record, columns.get(&c).copied()).trim());
-        match line_of(&get, day_first, options) {
+        match line_of(&get, day_first, options, currency) {
             Ok(Some(l)) => out.lines.push((*line, l)),
             Ok(None) => {}
             Err(Skip::Left(message)) => {
@@ -273,15 +282,33 @@ fn day_first(records: &[(u64, StringRecord)], columns: &HashMap<Col, usize>) -> 
             "PST" | "PDT" | "EST" | "EDT" | "CST" | "CDT" | "MST" | "MDT" | "AKST" | "AKDT" | "HST"
         );
     }
-    first_over_12
-        || (!second_over_12
-            && !us_zone
-            && records
-                .iter()
-                .any(|(_, r)| cell(r, columns.get(&Col::Date).copied()).contains('.')))
+    // PayPal writes the account's zone beside each time: outside the US, dates are day first.
+    let zone_given = records.iter().any(|(_, r)| {
+        !cell(r, columns.get(&Col::TimeZone).copied())
+            .trim()
+            .is_empty()
+    });
+    let dotted = records
+        .iter()
+        .any(|(_, r)| cell(r, columns.get(&Col::Date).copied()).contains('.'));
+    first_over_12 || (!second_over_12 && !us_zone && (zone_given || dotted))
 }
 
 fn date_of(value: &str, day_first: bool) -> Option<NaiveDate> {
+    // A timestamp with its offset is the day it was where it was written, not in UTC.
+    let v = value.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(v) {
+        return Some(t.date_naive());
+    }
+    for f in [
+        "%Y-%m-%d %H:%M:%S%.f %z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M:%S%.f%:z",
+    ] {
+        if let Ok(t) = chrono::DateTime::parse_from_str(v, f) {
+            return Some(t.date_naive());
+        }
+    }
     if let Some(t) = csv_import::parse_date(value) {
         return Some(t.date_naive());
     }
@@ -321,6 +348,7 @@ fn line_of<'a>(
     get: &dyn Fn(Col) -> &'a str,
     day_first: bool,
     options: &Options,
+    options_currency: &str,
 ) -> std::result::Result<Option<Line>, Skip> {
     let reject = Skip::Rejected;
     let kind = get(Col::Type).to_lowercase();
@@ -332,7 +360,7 @@ fn line_of<'a>(
         ));
     }
     let currency = match get(Col::Currency) {
-        "" => "USD".to_owned(),
+        "" => options_currency.to_owned(),
         c => money::currency_code(c).map_err(|e| reject(e.message()))?,
     };
     let gross = get(Col::Amount);
@@ -386,10 +414,9 @@ fn line_of<'a>(
         status.as_str(),
         "" | "completed" | "complete" | "cleared" | "paid" | "success" | "succeeded" | "successful"
     );
-    let refunded = matches!(
-        status.as_str(),
-        "refunded" | "reversed" | "partially refunded"
-    );
+    // Refunded in full; a partial refund ("partially refunded") counts only by its own lines.
+    let refunded = matches!(status.as_str(), "refunded" | "reversed");
+    let received = received || status == "partially refunded";
     if !received && !refunded {
         let key = match status.as_str() {
             "pending" | "held" | "placed" | "unclaimed" | "processing" => {
@@ -446,11 +473,13 @@ fn line_of<'a>(
     if given.is_empty() && family.is_empty() {
         (given, family) = csv_import::split_full_name(get(Col::Name));
     }
-    let person = (email.is_some() || !given.is_empty() || !family.is_empty()).then(|| NewPerson {
-        given_name: people::field::given_name(&given).unwrap_or_default(),
-        family_name: people::field::family_name(&family).unwrap_or_default(),
-        email: email.clone(),
-        ..NewPerson::default()
+    let person = (email.is_some() || !given.is_empty() || !family.is_empty()).then(|| {
+        Box::new(NewPerson {
+            given_name: people::field::given_name(&given).unwrap_or_default(),
+            family_name: people::field::family_name(&family).unwrap_or_default(),
+            email: email.clone(),
+            ..NewPerson::default()
+        })
     });
     let d = NewDonation {
         fund_id: options.fund,
@@ -482,18 +511,40 @@ fn refund_applied(conn: &rusqlite::Connection, gift: Id, txn: &str) -> Result<bo
     )?)
 }
 
+/// The currency of lines that name none.
+fn assumed_currency(store: &Store, options: &Options) -> Result<String> {
+    match options
+        .currency
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        Some(c) => money::currency_code(c),
+        None => {
+            Ok(crate::organization::home_currency(store.reader())?.unwrap_or_else(|| "USD".into()))
+        }
+    }
+}
+
 /// What importing `bytes` would do; nothing is written.
 pub fn preview(store: &Store, file_name: &str, bytes: &[u8], options: &Options) -> Result<Preview> {
-    let r = read(bytes, options)?;
+    let currency = assumed_currency(store, options)?;
+    let r = read(bytes, options, &currency)?;
     let conn = store.reader();
     let (mut add, mut dup, mut refunds) = (0, 0, 0);
     let mut totals: HashMap<String, i64> = HashMap::new();
     let mut in_file: Vec<&str> = Vec::new();
     for (_, l) in &r.lines {
         match l {
-            Line::Gift { d, .. } => {
+            Line::Gift { d, refunded, .. } => {
                 let txn = d.transaction_id.as_deref().unwrap_or_default();
-                if donations::find_by_transaction(conn, txn)?.is_some() || in_file.contains(&txn) {
+                let known = donations::find_by_transaction(conn, txn)?;
+                if let Some(gift) = known.filter(|_| *refunded) {
+                    if !refund_applied(conn, gift, &format!("{txn} (status)"))? {
+                        refunds += 1;
+                    }
+                }
+                if known.is_some() || in_file.contains(&txn) {
                     dup += 1;
                 } else {
                     add += 1;
@@ -525,6 +576,7 @@ pub fn preview(store: &Store, file_name: &str, bytes: &[u8], options: &Options) 
         needs_encoding: r.reading.needs_encoding,
         encodings: r.reading.encodings.clone(),
         format: r.format,
+        currency_assumed: (!r.has_currency).then_some(currency),
         headers: r.reading.headers.clone(),
         rows_read: r.read,
         will_add: add,
@@ -540,7 +592,8 @@ pub fn preview(store: &Store, file_name: &str, bytes: &[u8], options: &Options) 
 
 /// Imports `bytes` in one transaction.
 pub fn import(store: &mut Store, bytes: &[u8], options: &Options) -> Result<ImportReport> {
-    let r = read(bytes, options)?;
+    let currency = assumed_currency(store, options)?;
+    let r = read(bytes, options, &currency)?;
     if r.reading.needs_encoding {
         return Err(csv_import::needs_encoding(&r.reading));
     }
@@ -582,8 +635,22 @@ fn write_lines(
             continue;
         };
         let txn = d.transaction_id.as_deref().unwrap_or_default();
-        if donations::find_by_transaction(w, txn)?.is_some() {
+        let status_txn = format!("{txn} (status)");
+        if let Some(known) = donations::find_by_transaction(w, txn)? {
             duplicates += 1;
+            // Paid when first imported, refunded since: the file now says so.
+            if *was_refunded && !refund_applied(w, known, &status_txn)? {
+                let amount = donations::get(w, known)?.amount_minor;
+                donations::refund(
+                    w,
+                    known,
+                    amount,
+                    d.received_on,
+                    &refund_reason(&status_txn),
+                    &who,
+                )?;
+                refunded += 1;
+            }
             continue;
         }
         let mut d = (**d).clone();
@@ -604,7 +671,6 @@ fn write_lines(
         let id = donations::insert_as(w, &d, "imported")?;
         added += 1;
         if *was_refunded {
-            let status_txn = format!("{txn} (status)");
             donations::refund(
                 w,
                 id,

@@ -92,7 +92,7 @@ impl Kind {
             "" | "gift" => Ok(Kind::Gift),
             "sale" => Ok(Kind::Sale),
             other => Err(Error::Invalid(
-                Message::new("bad_method").with("value", other),
+                Message::new("bad_gift_kind").with("value", other),
             )),
         }
     }
@@ -452,8 +452,25 @@ pub fn correct(w: &Tx<'_>, id: Id, input: &DonationInput, reason: &str, who: &st
         &reason,
         &before,
         &after,
-    )
+    )?;
+    // What a receipt states changed: the receipt given no longer holds.
+    let stated = [
+        "amount",
+        "currency",
+        "donor",
+        "in_kind",
+        "returned_value",
+        "received_on",
+    ];
+    if stated.iter().any(|k| before.get(k) != after.get(k)) {
+        crate::receipts::void_standing(w, id, RECEIPT_OUTDATED, &who)?;
+    }
+    Ok(())
 }
+
+/// Why a gift's receipt was voided with it.
+const RECEIPT_OUTDATED: &str =
+    "The gift was corrected or voided: issue a new receipt if one is owed";
 
 /// Voids a gift entered by mistake: it stays listed, marked, and counts nowhere.
 pub fn void(w: &Tx<'_>, id: Id, reason: &str, who: &str) -> Result<()> {
@@ -467,7 +484,8 @@ pub fn void(w: &Tx<'_>, id: Id, reason: &str, who: &str) -> Result<()> {
         params![id, w.stamp(), reason, w.laptop()],
     )?;
     let after = snapshot(w, id)?;
-    money_audit::record(w, "donations", id, "voided", &who, &reason, &before, &after)
+    money_audit::record(w, "donations", id, "voided", &who, &reason, &before, &after)?;
+    crate::receipts::void_standing(w, id, RECEIPT_OUTDATED, &who)
 }
 
 /// Money given back (a platform's refund): it counts against the gift from `on`.
@@ -665,7 +683,7 @@ pub fn get(conn: &Connection, id: Id) -> Result<Donation> {
                 net: money::format(amount - fee - refunded, &currency),
                 returned_value: money::format(returned, &currency),
                 returned_minor: returned,
-                deductible: money::format(amount - returned - refunded, &currency),
+                deductible: money::format((amount - returned - refunded).max(0), &currency),
                 kind: r.get(18)?,
                 recurring: r.get(19)?,
                 note: r.get(20)?,

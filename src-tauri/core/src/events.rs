@@ -622,7 +622,8 @@ pub fn taken(store: &Store, event: Id) -> Result<Taken> {
         .query_map([event], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare(
-        "SELECT currency, amount_minor FROM donations WHERE event_id = ?1 ORDER BY currency",
+        "SELECT currency, amount_minor - refunded_minor FROM donations
+          WHERE event_id = ?1 AND voided_at IS NULL ORDER BY currency",
     )?;
     let gifts = stmt
         .query_map([event], |r| {

@@ -282,30 +282,31 @@ pub struct FundSummary {
     pub other_currencies: Vec<Sums>,
 }
 
-/// Raw sums per (fund, currency): raised, fees, gifts, spent. A fund of `None` is unrestricted
-/// money. SQLite's sum() stops with an error on an integer overflow rather than wrapping.
-pub(crate) fn sums(conn: &Connection) -> Result<Vec<(Option<Id>, String, i64, i64, i64, i64)>> {
+/// One fund's money in one currency, in minor units. A fund of `None` is unrestricted money.
+pub(crate) struct RawSums {
+    pub fund: Option<Id>,
+    pub currency: String,
+    pub raised: i64,
+    pub fees: i64,
+    pub gifts: i64,
+    pub spent: i64,
+}
+
+/// Every fund's sums per currency, read from `money_sums`, which triggers keep (migration 009).
+pub(crate) fn sums(conn: &Connection) -> Result<Vec<RawSums>> {
     let mut stmt = conn.prepare(
-        "SELECT fund_id, currency, sum(raised), sum(fees), sum(gifts), sum(spent) FROM (
-             SELECT fund_id, currency, sum(amount_minor - refunded_minor) AS raised,
-                    sum(fee_minor) AS fees, count(*) AS gifts, 0 AS spent
-               FROM donations INDEXED BY donations_by_fund WHERE voided_at IS NULL
-              GROUP BY fund_id, currency
-             UNION ALL
-             SELECT fund_id, currency, 0, 0, 0, sum(amount_minor)
-               FROM expenses INDEXED BY expenses_by_fund WHERE voided_at IS NULL
-              GROUP BY fund_id, currency)
-          GROUP BY fund_id, currency",
+        "SELECT fund_id, currency, sum(raised), sum(fees), sum(gifts), sum(spent) FROM money_sums
+          GROUP BY fund_id, currency HAVING sum(gifts) + sum(expenses) > 0",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-        ))
+        Ok(RawSums {
+            fund: r.get(0)?,
+            currency: r.get(1)?,
+            raised: r.get(2)?,
+            fees: r.get(3)?,
+            gifts: r.get(4)?,
+            spent: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -354,16 +355,13 @@ pub fn summaries(conn: &Connection) -> Result<Vec<FundSummary>> {
             let mut own = sums_of(&currency, 0, 0, 0, 0)?;
             let mut raised_own = 0;
             let mut other_currencies = Vec::new();
-            for (fund, cur, raised, fees, gifts, spent) in &sums {
-                if *fund != Some(id) {
-                    continue;
-                }
-                let s = sums_of(cur, *raised, *fees, *spent, *gifts)?;
-                if *cur == currency {
-                    raised_own = *raised;
-                    own = s;
+            for s in sums.iter().filter(|s| s.fund == Some(id)) {
+                let shown = sums_of(&s.currency, s.raised, s.fees, s.spent, s.gifts)?;
+                if s.currency == currency {
+                    raised_own = s.raised;
+                    own = shown;
                 } else {
-                    other_currencies.push(s);
+                    other_currencies.push(shown);
                 }
             }
             Ok(FundSummary {

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use rusqlite::types::Value;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::donations::Named;
@@ -264,6 +264,33 @@ pub fn page(conn: &Connection, f: &Filter, after: Option<&str>, limit: usize) ->
     Ok(Page { entries, next })
 }
 
+/// The cursor to read the last `n` entries of one fund (voided included) from: the entry just
+/// before them, or none when the fund has no more than `n`.
+pub fn start_of_last(conn: &Connection, f: &Filter, n: i64) -> Result<Option<String>> {
+    let (d, mut values) = conditions(f, "received_on", false)?;
+    let (x, more) = conditions(f, "paid_on", true)?;
+    // The expenses' parameters follow the donations'.
+    let x = (1..=more.len()).rev().fold(x, |sql, i| {
+        sql.replace(&format!("?{i}"), &format!("?{}", i + values.len()))
+    });
+    values.extend(more);
+    values.push(Value::Integer(n));
+    let sql = format!(
+        "SELECT date, id FROM (
+             SELECT d.received_on AS date, d.id FROM donations d WHERE {d}
+             UNION ALL
+             SELECT d.paid_on, d.id FROM expenses d WHERE {x})
+          ORDER BY date DESC, id DESC LIMIT 1 OFFSET ?{}",
+        values.len()
+    );
+    let found: Option<(String, Id)> = conn
+        .query_row(&sql, rusqlite::params_from_iter(values), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    Ok(found.map(|(date, id)| format!("{date}|{id}")))
+}
+
 fn signed(minor: i64, currency: &str) -> String {
     let text = money::format(minor, currency);
     if minor >= 0 {
@@ -290,15 +317,20 @@ fn balances(conn: &Connection, entries: &mut [Entry]) -> Result<()> {
     let mut after: HashMap<Id, i64> = HashMap::new();
     for (fund, currency) in groups {
         let fund_value = fund.map(|f| f.as_bytes().to_vec());
+        // The months before the page's first from the kept sums; that month's earlier
+        // entries one by one.
+        let month = first.0.get(..7).unwrap_or_default().to_owned();
         let mut balance: i64 = conn.query_row(
-            "SELECT (SELECT coalesce(sum(amount_minor - refunded_minor - fee_minor), 0)
+            "SELECT (SELECT coalesce(sum(raised - fees - spent), 0) FROM money_sums
+                      WHERE fund_id IS ?1 AND currency = ?2 AND month < ?5)
+                  + (SELECT coalesce(sum(amount_minor - refunded_minor - fee_minor), 0)
                        FROM donations INDEXED BY donations_by_fund
                       WHERE fund_id IS ?1 AND currency = ?2 AND voided_at IS NULL
-                        AND (received_on, id) < (?3, ?4))
+                        AND received_on >= ?5 AND (received_on, id) < (?3, ?4))
                   - (SELECT coalesce(sum(amount_minor), 0) FROM expenses INDEXED BY expenses_by_fund
                       WHERE fund_id IS ?1 AND currency = ?2 AND voided_at IS NULL
-                        AND (paid_on, id) < (?3, ?4))",
-            rusqlite::params![fund_value, currency, first.0, first.1],
+                        AND paid_on >= ?5 AND (paid_on, id) < (?3, ?4))",
+            rusqlite::params![fund_value, currency, first.0, first.1, month],
             |r| r.get(0),
         )?;
         let mut stmt = conn.prepare_cached(
@@ -385,25 +417,31 @@ pub fn overview(conn: &Connection) -> Result<Overview> {
     let tx = conn;
     let funds = funds::summaries(tx)?;
     let sums = funds::sums(tx)?;
-    let refunds = per_currency(tx, "SELECT currency, sum(refunded_minor), count(*) FROM donations WHERE voided_at IS NULL GROUP BY currency")?;
+    let refunds = per_currency(
+        tx,
+        "SELECT currency, sum(refunded), sum(gifts) FROM money_sums GROUP BY currency",
+    )?;
     let mut totals: Vec<CurrencyTotals> = Vec::new();
     let mut minor: Vec<(String, i64, i64)> = Vec::new();
     let mut unrestricted = Vec::new();
-    let mut currencies: Vec<&String> = sums.iter().map(|s| &s.1).collect();
+    let mut currencies: Vec<&String> = sums.iter().map(|s| &s.currency).collect();
     currencies.sort();
     currencies.dedup();
     for currency in currencies {
         let (mut raised, mut fees, mut spent, mut gifts) = (0i64, 0i64, 0i64, 0i64);
-        for (fund, cur, r, f, g, s) in &sums {
-            if cur != currency {
-                continue;
-            }
-            raised = money::add(raised, *r)?;
-            fees = money::add(fees, *f)?;
-            spent = money::add(spent, *s)?;
-            gifts += g;
-            if fund.is_none() {
-                unrestricted.push(funds::sums_of(cur, *r, *f, *s, *g)?);
+        for s in sums.iter().filter(|s| &s.currency == currency) {
+            raised = money::add(raised, s.raised)?;
+            fees = money::add(fees, s.fees)?;
+            spent = money::add(spent, s.spent)?;
+            gifts += s.gifts;
+            if s.fund.is_none() {
+                unrestricted.push(funds::sums_of(
+                    &s.currency,
+                    s.raised,
+                    s.fees,
+                    s.spent,
+                    s.gifts,
+                )?);
             }
         }
         let balance = money::sub(money::sub(raised, fees)?, spent)?;
@@ -434,16 +472,15 @@ pub fn overview(conn: &Connection) -> Result<Overview> {
         months: months(tx)?,
         by_method: groups(
             tx,
-            "SELECT method, '', currency, sum(amount_minor - refunded_minor), count(*)
-               FROM donations INDEXED BY donations_by_method WHERE voided_at IS NULL
-              GROUP BY method, currency ORDER BY count(*) DESC",
+            "SELECT method, '', currency, sum(raised), sum(gifts) FROM money_sums
+              GROUP BY method, currency HAVING sum(gifts) > 0 ORDER BY sum(gifts) DESC",
         )?,
         by_event: groups(
             tx,
-            "SELECT hex(d.event_id), e.title, d.currency, sum(d.amount_minor - d.refunded_minor), count(*)
-               FROM donations d JOIN events e ON e.id = d.event_id
-              WHERE d.voided_at IS NULL
-              GROUP BY d.event_id, d.currency ORDER BY min(e.starts_at) DESC",
+            "SELECT hex(s.event_id), e.title, s.currency, sum(s.raised), sum(s.gifts)
+               FROM money_sums s JOIN events e ON e.id = s.event_id
+              GROUP BY s.event_id, s.currency HAVING sum(s.gifts) > 0
+              ORDER BY min(e.starts_at) DESC",
         )?,
     })
 }
@@ -452,9 +489,8 @@ pub fn overview(conn: &Connection) -> Result<Overview> {
 pub fn months(conn: &Connection) -> Result<Vec<Group>> {
     groups(
         conn,
-        "SELECT substr(received_on, 1, 7), '', currency, sum(amount_minor - refunded_minor), count(*)
-           FROM donations INDEXED BY donations_by_month WHERE voided_at IS NULL
-          GROUP BY substr(received_on, 1, 7), currency",
+        "SELECT month, '', currency, sum(raised), sum(gifts) FROM money_sums
+          GROUP BY month, currency HAVING sum(gifts) > 0 ORDER BY month, currency",
     )
 }
 

@@ -143,6 +143,22 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "\u{201c}{value}\u{201d} is not a way of paying this app knows",
     ),
     (
+        "bad_gift_kind",
+        "\u{201c}{value}\u{201d} is neither a gift nor a sale",
+    ),
+    (
+        "bad_tax_status",
+        "\u{201c}{value}\u{201d} is not a tax status (tax-exempt or not)",
+    ),
+    (
+        "bad_tax_rules",
+        "\u{201c}{value}\u{201d} is not a set of acknowledgement rules this app knows",
+    ),
+    (
+        "cash_box_counted",
+        "This event's cash box in {currency} was counted already: correct that count instead",
+    ),
+    (
         "bad_rate",
         "\u{201c}{value}\u{201d} is not an exchange rate (a positive number such as 1.08)",
     ),

@@ -108,6 +108,11 @@ mod uuid_keys {
             "-- 0190B6A00000400080000000000000070190B6A0000040008000000000000002"
         );
         assert_eq!(hex("SELECT name FROM campaign"), "Old");
+        // Migration 009 counted the old gifts into the kept totals.
+        assert_eq!(
+            hex("SELECT group_concat(currency || ' ' || raised, ', ') FROM (SELECT * FROM money_sums ORDER BY currency)"),
+            "EUR 500, USD 2500"
+        );
         let old_tables: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'old_%'",

@@ -221,8 +221,28 @@ pub struct Rate {
 }
 
 impl Rate {
+    /// A rate as stored or given to a script: decimals after a point.
     pub fn parse(typed: &str) -> Result<Rate> {
-        let value = typed.trim().replace(',', ".");
+        Rate::parse_typed(typed, DecimalMark::Point)
+    }
+
+    /// A rate as a person types it in their locale: "4,000.5" or "4.000,5" (`mark`).
+    pub fn parse_typed(typed: &str, mark: DecimalMark) -> Result<Rate> {
+        let (decimal, group) = mark.chars();
+        let trimmed = typed.trim();
+        let (whole, fraction) = trimmed.split_once(decimal).unwrap_or((trimmed, ""));
+        let groups: Vec<&str> = whole.split(group).collect();
+        let grouped_well = groups.len() == 1
+            || (!groups[0].is_empty()
+                && groups[0].len() <= 3
+                && groups[1..].iter().all(|g| g.len() == 3));
+        // Anything misplaced becomes a letter, which the check below refuses.
+        let value = if grouped_well && !fraction.contains(group) {
+            format!("{}.{fraction}", groups.concat())
+        } else {
+            "x".to_owned()
+        };
+        let value = value.trim_end_matches('.').to_owned();
         let refuse = || Error::Invalid(Message::new("bad_rate").with("value", typed.trim()));
         let (whole, fraction) = value.split_once('.').unwrap_or((&value, ""));
         if whole.is_empty() && fraction.is_empty()

@@ -188,7 +188,7 @@ fn write_donations(conn: &Connection, out: impl Write) -> Result<u64, Failure> {
             f(refunded),
             f(amount - fee - refunded),
             f(returned),
-            f(amount - returned - refunded),
+            f((amount - returned - refunded).max(0)),
             text(12)?,
             text(13)?,
             text(14)?,

@@ -124,7 +124,7 @@ pub fn save(w: &Tx<'_>, o: &Organization) -> Result<()> {
         "" | "not_exempt" => "not_exempt",
         other => {
             return Err(Error::Invalid(
-                Message::new("bad_method").with("value", other),
+                Message::new("bad_tax_status").with("value", other),
             ))
         }
     };
@@ -133,7 +133,7 @@ pub fn save(w: &Tx<'_>, o: &Organization) -> Result<()> {
         "" | "other" => "other",
         other => {
             return Err(Error::Invalid(
-                Message::new("bad_method").with("value", other),
+                Message::new("bad_tax_rules").with("value", other),
             ))
         }
     };
@@ -222,7 +222,7 @@ pub fn rates(conn: &Connection) -> Result<Vec<ExchangeRate>> {
 
 /// Sets what one unit of `currency` is worth in the home currency; a blank or zero rate
 /// removes it.
-pub fn set_rate(w: &Tx<'_>, currency: &str, rate: &str) -> Result<()> {
+pub fn set_rate(w: &Tx<'_>, currency: &str, rate: &str, mark: money::DecimalMark) -> Result<()> {
     let currency = money::currency_code(currency)?;
     let home = home_currency(w)?.ok_or_else(|| Error::invalid("home_currency_needed"))?;
     if currency == home {
@@ -235,7 +235,7 @@ pub fn set_rate(w: &Tx<'_>, currency: &str, rate: &str) -> Result<()> {
         w.execute("DELETE FROM exchange_rates WHERE id = ?1", [id])?;
         return Ok(());
     }
-    let rate = money::Rate::parse(typed)?.text();
+    let rate = money::Rate::parse_typed(typed, mark)?.text();
     w.execute(
         "INSERT INTO exchange_rates (id, currency, rate, created_at, updated_at, written_by)
          VALUES (?1, ?2, ?3, ?4, ?4, ?5)

@@ -16,6 +16,7 @@ use crate::donations::{self, Donation};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::messages::Message;
+use crate::money;
 use crate::money_audit::{self, Snapshot};
 use crate::organization::{self, Organization};
 use crate::sync::Tx;
@@ -61,12 +62,14 @@ pub fn acknowledgement(org: &Organization, d: &Donation) -> Acknowledgement {
         ack.statements.push("not_exempt");
         return ack;
     }
+    // What the organization kept: a refund takes part of a gift back.
+    let kept = d.amount_minor - money::parse_decimal(&d.refunded, &d.currency).unwrap_or(0);
     if org.tax_rules == "us_501c3" && d.currency == "USD" {
-        if d.amount_minor >= WRITTEN_ACK_CENTS {
+        if kept >= WRITTEN_ACK_CENTS {
             ack.needed = true;
             ack.reasons.push("over_250");
         }
-        if d.returned_minor > 0 && d.amount_minor > QUID_PRO_QUO_CENTS {
+        if d.returned_minor > 0 && kept > QUID_PRO_QUO_CENTS {
             ack.needed = true;
             ack.reasons.push("quid_pro_quo");
         }
@@ -205,6 +208,30 @@ pub fn void(w: &Tx<'_>, receipt: Id, reason: &str, who: &str) -> Result<Receipt>
         &after,
     )?;
     get(w, receipt)
+}
+
+/// Voids the gift's standing receipt, if it has one, when the gift is voided or corrected: a
+/// receipt never states what the books no longer hold. Its number stays, marked void.
+pub(crate) fn void_standing(w: &Tx<'_>, donation: Id, reason: &str, who: &str) -> Result<()> {
+    let Some(r) = for_donation(w, donation)?.filter(|r| r.voided_at.is_none()) else {
+        return Ok(());
+    };
+    w.execute(
+        "UPDATE receipts SET voided_at = ?2, void_reason = ?3, updated_at = ?2, written_by = ?4 WHERE id = ?1",
+        params![r.id, w.stamp(), reason, w.laptop()],
+    )?;
+    let before = Snapshot::from([("receipt", r.number.clone())]);
+    let after = Snapshot::from([("receipt", format!("{} (void)", r.number))]);
+    money_audit::record(
+        w,
+        "donations",
+        donation,
+        "voided",
+        who,
+        reason,
+        &before,
+        &after,
+    )
 }
 
 /// A copy of a receipt: the same number, marked as a copy.

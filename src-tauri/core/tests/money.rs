@@ -72,6 +72,29 @@ fn give(store: &mut Store, d: &DonationInput) -> Id {
     store.write(|w| donations::record(w, d)).unwrap()
 }
 
+/// The totals the triggers keep (money_sums) are what adding up every row gives.
+fn sums_agree(store: &Store) {
+    let q = |sql: &str| -> Vec<(String, i64, i64, i64, i64)> {
+        let mut stmt = store.reader().prepare(sql).unwrap();
+        stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    };
+    let kept = q("SELECT coalesce(hex(fund_id), '') || currency, sum(raised), sum(fees), sum(gifts), sum(spent)
+                    FROM money_sums GROUP BY fund_id, currency HAVING sum(gifts) + sum(expenses) > 0 ORDER BY 1");
+    let counted = q("SELECT k, sum(r), sum(f), sum(g), sum(s) FROM (
+                       SELECT coalesce(hex(fund_id), '') || currency AS k, amount_minor - refunded_minor AS r,
+                              fee_minor AS f, 1 AS g, 0 AS s FROM donations WHERE voided_at IS NULL
+                       UNION ALL
+                       SELECT coalesce(hex(fund_id), '') || currency, 0, 0, 0, amount_minor FROM expenses
+                        WHERE voided_at IS NULL)
+                     GROUP BY k ORDER BY 1");
+    assert_eq!(kept, counted, "money_sums drifted from the rows");
+}
+
 fn key(e: desk_core::Error) -> &'static str {
     e.message().key()
 }
@@ -223,6 +246,7 @@ fn a_gift_is_corrected_and_voided_never_changed_in_silence() {
         .query_row("SELECT count(*) FROM donations", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 2, "nothing was deleted");
+    sums_agree(&store);
 }
 
 #[test]
@@ -518,14 +542,14 @@ fn funds_ledger_and_totals_never_mix_currencies() {
                     ..Organization::default()
                 },
             )?;
-            organization::set_rate(w, "EUR", "1.08")
+            organization::set_rate(w, "EUR", "1.08", Default::default())
         })
         .unwrap();
     let e = ledger::overview(store.reader()).unwrap().estimate.unwrap();
     assert_eq!((e.currency.as_str(), e.raised.as_str()), ("USD", "743.70"));
     assert_eq!(e.missing_rates, ["JPY"]);
     let err = store
-        .write(|w| organization::set_rate(w, "GBP", "-1"))
+        .write(|w| organization::set_rate(w, "GBP", "-1", Default::default()))
         .unwrap_err();
     assert_eq!(key(err), "bad_rate");
 }
@@ -904,6 +928,7 @@ fn donations_come_in_from_the_platform_and_paypal_once_with_refunds() {
         )
         .unwrap();
     assert_eq!(ana_paypal, known);
+    sums_agree(&store);
 }
 
 fn donations_by_txn(store: &Store, txn: &str) -> Id {
@@ -1059,6 +1084,19 @@ fn receipt_numbers_are_given_on_one_laptop_only() {
     assert_eq!(key(err), "receipts_elsewhere");
     assert!(err_text(&mut b, other).contains("Treasurer"));
     assert!(!organization::settings(b.reader()).unwrap().numbers_here);
+    // The totals were kept while the bundle's rows arrived.
+    sums_agree(&b);
+    assert_eq!(
+        funds::summaries(b.reader()).unwrap().len(),
+        funds::summaries(a.reader()).unwrap().len()
+    );
+    let usd = |s: &Store| {
+        ledger::overview(s.reader()).unwrap().currencies[0]
+            .raised
+            .clone()
+    };
+    assert_eq!(usd(&a), "300.00");
+    assert_eq!(usd(&b), "700.00");
 }
 
 fn store_receipt(store: &mut Store, d: Id) {
@@ -1070,4 +1108,162 @@ fn err_text(store: &mut Store, d: Id) -> String {
         .write(|w| receipts::issue(w, d, ""))
         .unwrap_err()
         .to_string()
+}
+
+/// What two laptops, a file read again and a later correction must not get wrong: the same
+/// platform file imported on two laptops is one set of gifts after they meet; a refund that
+/// appears when the file is read again counts once; a partly refunded payment is not refunded
+/// in full; a voided or corrected gift's receipt is voided with it; an event's cash is counted
+/// once; a UK account's dates are day first; a rate is typed in the reader's way.
+#[test]
+fn money_that_meets_again_is_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |status: &str| {
+        format!(
+            "name,email,amount,fees,net,status,recurring,source code,timestamp,transaction id\n\
+             Ana Ruiz,ana@example.org,25.00,1.03,23.97,{status},false,,2027-01-05T22:30:00-08:00,ch_001\n\
+             Bo Li,bo@example.org,100.00,2.50,97.50,partially refunded,false,,2027-01-06,ch_002\n"
+        )
+    };
+    let mut a = Store::open(dir.path().join("a.db")).unwrap();
+    desk_core::campaign::start(&mut a, "Campaign").unwrap();
+    let bundle = dir.path().join("a.cdbundle");
+    desk_core::sync::export(&a, &bundle, "secret words", None).unwrap();
+    let mut b = Store::open(dir.path().join("b.db")).unwrap();
+    desk_core::sync::import(&mut b, &bundle, "secret words").unwrap();
+    for store in [&mut a, &mut b] {
+        let r = donation_import::import(store, file("success").as_bytes(), &Options::default())
+            .unwrap();
+        assert_eq!(r.added, 2);
+    }
+    // The timestamp's own day, not UTC's; a partial refund leaves the gift whole until its lines.
+    let ana = donations::get(a.reader(), donations_by_txn(&a, "ch_001")).unwrap();
+    assert_eq!(ana.received_on, "2027-01-05");
+    assert_eq!(
+        donations::get(a.reader(), donations_by_txn(&a, "ch_002"))
+            .unwrap()
+            .refunded,
+        "0.00"
+    );
+    let from_b = dir.path().join("b.cdbundle");
+    desk_core::sync::export(&b, &from_b, "secret words", None).unwrap();
+    let applied = desk_core::sync::import(&mut a, &from_b, "secret words").unwrap();
+    assert!(applied.money_conflicts >= 2, "{applied:?}");
+    let counted: i64 = a
+        .reader()
+        .query_row(
+            "SELECT count(*) FROM donations WHERE voided_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        counted, 2,
+        "each payment counts once after the laptops meet"
+    );
+    assert_eq!(
+        ledger::overview(a.reader()).unwrap().currencies[0].raised,
+        "125.00"
+    );
+    sums_agree(&a);
+
+    // Read again after the platform refunded Ana: the refund counts, once.
+    let again =
+        donation_import::import(&mut a, file("refunded").as_bytes(), &Options::default()).unwrap();
+    assert_eq!((again.added, again.refunded), (0, 1));
+    let again =
+        donation_import::import(&mut a, file("refunded").as_bytes(), &Options::default()).unwrap();
+    assert_eq!(again.refunded, 0);
+    assert_eq!(
+        ledger::overview(a.reader()).unwrap().currencies[0].raised,
+        "100.00"
+    );
+    sums_agree(&a);
+
+    // A receipt does not outlive its gift's correction or void.
+    let gift = give(&mut a, &gift("300", "2027-02-01"));
+    let r = a.write(|w| receipts::issue(w, gift, "")).unwrap();
+    let mut fixed = donations::input(a.reader(), gift).unwrap();
+    fixed.amount = "350".into();
+    a.write(|w| donations::correct(w, gift, &fixed, "the second check", ""))
+        .unwrap();
+    let page = receipts::donation_page(a.reader(), gift).unwrap();
+    assert!(
+        page.receipt.as_ref().unwrap().voided_at.is_some(),
+        "the old receipt said 300"
+    );
+    let again = a.write(|w| receipts::issue(w, gift, "")).unwrap();
+    assert!(again.serial > r.serial);
+    a.write(|w| donations::void(w, gift, "the check bounced", ""))
+        .unwrap();
+    assert!(receipts::donation_page(a.reader(), gift)
+        .unwrap()
+        .receipt
+        .unwrap()
+        .voided_at
+        .is_some());
+
+    // One count per event and currency.
+    let night = event(&mut a);
+    let b1 = a
+        .write(|w| cash_box::open(w, night, "USD", "0", DecimalMark::Point, "Dana"))
+        .unwrap();
+    let count = Count {
+        counted: "0".into(),
+        counted_by: "Dana".into(),
+        second_counter: "Reza".into(),
+        ..Default::default()
+    };
+    a.write(|w| cash_box::close(w, b1.id, &count)).unwrap();
+    let err = a
+        .write(|w| cash_box::open(w, night, "USD", "0", DecimalMark::Point, ""))
+        .unwrap_err();
+    assert_eq!(key(err), "cash_box_counted");
+    a.write(|w| cash_box::open(w, night, "EUR", "0", DecimalMark::Point, ""))
+        .unwrap();
+
+    // Rates typed as the reader writes numbers.
+    a.write(|w| {
+        organization::save(
+            w,
+            &Organization {
+                home_currency: "COP".into(),
+                ..Organization::default()
+            },
+        )?;
+        organization::set_rate(w, "USD", "4.000,5", DecimalMark::Comma)?;
+        organization::set_rate(w, "EUR", "4,350.25", DecimalMark::Point)
+    })
+    .unwrap();
+    let rates: Vec<(String, String)> = organization::rates(a.reader())
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.currency, r.rate))
+        .collect();
+    assert_eq!(
+        rates,
+        [
+            ("EUR".into(), "4350.25".into()),
+            ("USD".into(), "4000.5".into())
+        ]
+    );
+    let err = a
+        .write(|w| organization::set_rate(w, "GBP", "4,35", DecimalMark::Point))
+        .unwrap_err();
+    assert_eq!(key(err), "bad_rate");
+}
+
+#[test]
+fn a_paypal_account_outside_the_us_writes_the_day_first() {
+    let (_dir, mut store) = store();
+    let file = "Date,Time,TimeZone,Name,Type,Status,Currency,Gross,Fee,Net,From Email Address,Transaction ID,Reference Txn ID\n\
+        03/02/2027,10:00:00,GMT,Ann Lee,Donation Payment,Completed,GBP,20.00,-0.90,19.10,ann@example.org,UK1,\n\
+        04/02/2027,10:00:00,GMT,Ann Lee,Donation Payment,Completed,GBP,10.00,-0.60,9.40,ann@example.org,UK2,\n";
+    donation_import::import(&mut store, file.as_bytes(), &Options::default()).unwrap();
+    assert_eq!(
+        donations::get(store.reader(), donations_by_txn(&store, "UK1"))
+            .unwrap()
+            .received_on,
+        "2027-02-03"
+    );
 }

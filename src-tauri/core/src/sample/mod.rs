@@ -889,9 +889,9 @@ fn insert_money(tx: &Tx<'_>, events: &[Id], signers: &[Signer], rng: &mut Rng) -
             },
         )?;
     }
-    organization::set_rate(tx, "EUR", "1.08")?;
-    organization::set_rate(tx, "GBP", "1.27")?;
-    organization::set_rate(tx, "CAD", "0.73")?;
+    organization::set_rate(tx, "EUR", "1.08", Default::default())?;
+    organization::set_rate(tx, "GBP", "1.27", Default::default())?;
+    organization::set_rate(tx, "CAD", "0.73", Default::default())?;
     Ok(())
 }
 

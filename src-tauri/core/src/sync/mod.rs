@@ -74,6 +74,7 @@ pub const LOCAL_TABLES: &[&str] = &[
     "local_settings",
     "person_keys",
     "people_search",
+    "money_sums",
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -9,7 +9,11 @@
 //!    the other's signatures, answers and gifts move to it, and its blank fields are filled.
 //! 3. A second signature of one person on one appeal: the one entered first stays. A second
 //!    answer to one event: the one entered first stays, carrying the latest answer.
-//! 4. Likely duplicates of the people the bundle touched wait in the review queue
+//! 4. Two gifts with one platform transaction id (the same file imported on two laptops): the
+//!    one entered first stays, the other is voided with the reason said, flagged for the
+//!    treasurer. Receipts numbered somewhere keep their numbering laptop, should a save of
+//!    the organization's settings from a laptop that never saw the claim have cleared it.
+//! 5. Likely duplicates of the people the bundle touched wait in the review queue
 //!    (duplicates.rs). Nothing else is merged without the organizer.
 
 use std::collections::HashSet;
@@ -37,6 +41,8 @@ pub(crate) fn settle(w: &Tx<'_>, touched_people: &HashSet<Id>) -> Result<Settled
     same_email(w, &mut settled)?;
     second_signatures(w, &mut settled)?;
     second_answers(w, &mut settled)?;
+    same_transaction(w, &mut settled)?;
+    receipts_laptop(w)?;
     settled.duplicates_queued = queue_duplicates(w, touched_people)?;
     // Foreign keys are off while a bundle is applied (Store::merge): what the steps above
     // removed leaves nothing pointing at it.
@@ -228,6 +234,67 @@ fn second_answers(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
         "second_answer",
         Some(carry),
     )
+}
+
+/// The reason a gift voided by the merge gives.
+pub(crate) const SAME_TRANSACTION: &str =
+    "The same platform transaction as a gift entered earlier (imported on two laptops)";
+
+fn same_transaction(w: &Tx<'_>, settled: &mut Settled) -> Result<()> {
+    let mut stmt = w.prepare(
+        "SELECT d.id, (SELECT k.id FROM donations k
+                        WHERE k.transaction_id = d.transaction_id AND k.voided_at IS NULL
+                        ORDER BY k.created_at, k.id LIMIT 1)
+           FROM donations d
+          WHERE d.transaction_id IS NOT NULL AND d.voided_at IS NULL
+            AND d.transaction_id IN (SELECT transaction_id FROM donations
+                                      WHERE transaction_id IS NOT NULL AND voided_at IS NULL
+                                      GROUP BY transaction_id HAVING count(*) > 1)",
+    )?;
+    let pairs: Vec<(Id, Id)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    for (other, keep) in pairs.into_iter().filter(|(o, k)| o != k) {
+        let before = row_image_by_id(w, "donations", other)?;
+        w.execute(
+            "UPDATE donations SET voided_at = ?2, void_reason = ?3, updated_at = ?2, written_by = ?4
+              WHERE id = ?1",
+            params![other, w.stamp(), SAME_TRANSACTION, w.laptop()],
+        )?;
+        // One trail entry, whichever laptops settle it: its id is derived from the gift.
+        w.execute(
+            "INSERT INTO money_audit (id, subject_table, subject_id, action, who, reason, before,
+                                      after, created_at, updated_at, written_by)
+             VALUES (?1, 'donations', ?2, 'voided', 'merge', ?3, '{}', '{}', ?4, ?4, ?5)
+             ON CONFLICT (id) DO NOTHING",
+            params![
+                Id::derived(other, "voided as a second transaction"),
+                other,
+                SAME_TRANSACTION,
+                w.stamp(),
+                w.laptop()
+            ],
+        )?;
+        settled.conflicts.push(Conflict {
+            table: "donations".into(),
+            row_id: keep.as_bytes().to_vec(),
+            kind: "same_transaction",
+            kept: row_image_by_id(w, "donations", keep)?,
+            other: before,
+        });
+    }
+    Ok(())
+}
+
+fn receipts_laptop(w: &Tx<'_>) -> Result<()> {
+    w.execute(
+        "UPDATE organization
+            SET receipts_laptop = (SELECT written_by FROM receipts ORDER BY created_at, id LIMIT 1)
+          WHERE receipts_laptop IS NULL AND EXISTS (SELECT 1 FROM receipts)",
+        [],
+    )?;
+    Ok(())
 }
 
 /// Rows of `table` that repeat a (`parent`, person) pair: the one entered first stays, after
