@@ -1464,4 +1464,60 @@ fn money_at_an_event_table_counted_voided_and_the_fund_moves() {
         Some("true")
     );
     session.screenshot(&screenshot_dir().join("donation-receipt.png"));
+
+    // An expense paid from the magazine fund, recorded from the Money screen.
+    session.click("[data-section='money']");
+    session.wait_for("#record-expense");
+    session.click("#record-expense");
+    session.wait_for("#expense-amount");
+    session.type_into("#expense-amount", "120");
+    session.type_into("#expense-payee", "World Affairs Weekly");
+    choose(session, "#expense-fund", &fund);
+    set_value(session, "#expense-entered-by", "Dana");
+    session.screenshot(&screenshot_dir().join("money-expense-form.png"));
+    session.click("#expense-save");
+    session.wait_for("#money-saved-link");
+    assert_eq!(
+        db_count(db, "SELECT count(*) FROM expenses WHERE payee = 'World Affairs Weekly' AND amount_minor = 12000"),
+        1
+    );
+    session.click("#money-saved-link");
+    session.wait_for("#expense-title");
+    session.screenshot(&screenshot_dir().join("expense.png"));
+
+    // PayPal's activity download through the native dialog: previewed, then imported once.
+    let file = db.with_file_name("paypal.csv");
+    std::fs::write(
+        &file,
+        "\u{feff}\"Date\",\"Time\",\"TimeZone\",\"Name\",\"Type\",\"Status\",\"Currency\",\"Gross\",\"Fee\",\"Net\",\"From Email Address\",\"Transaction ID\",\"Reference Txn ID\"\r\n\
+         \"1/15/2027\",\"09:00:00\",\"PST\",\"Ana Ruiz\",\"Donation Payment\",\"Completed\",\"USD\",\"50.00\",\"-1.75\",\"48.25\",\"ana.ruiz@example.org\",\"5AB01\",\"\"\r\n\
+         \"1/18/2027\",\"09:00:00\",\"PST\",\"\",\"General Withdrawal\",\"Completed\",\"USD\",\"-48.25\",\"0.00\",\"-48.25\",\"\",\"5AB04\",\"\"\r\n\
+         \"1/19/2027\",\"09:00:00\",\"PST\",\"Jo Park\",\"Donation Payment\",\"Pending\",\"USD\",\"30.00\",\"-1.17\",\"28.83\",\"jo@example.org\",\"5AB05\",\"\"\r\n",
+    )
+    .unwrap();
+    session.click("[data-section='money']");
+    session.click("#import-donations");
+    session.wait_for("#donation-import-choose");
+    choose(session, "#donation-import-fund", &fund);
+    open_through_dialog_titled(
+        session,
+        "#donation-import-choose",
+        "Choose a CSV file",
+        &file,
+        "#donation-import-summary",
+    );
+    assert_eq!(
+        session
+            .attribute("#donation-import-summary", "data-new")
+            .as_deref(),
+        Some("1")
+    );
+    assert!(session.text("#donation-import-warned").contains("Line 3"));
+    session.screenshot(&screenshot_dir().join("donation-import.png"));
+    session.click("#donation-import-commit");
+    session.wait_for("#donation-import-done a");
+    assert_eq!(
+        db_count(db, "SELECT count(*) FROM donations WHERE transaction_id = '5AB01' AND fee_minor = 175 AND fund_id IS NOT NULL"),
+        1
+    );
 }

@@ -79,7 +79,7 @@ export async function render(view) {
           t("donation.import.totals", { amounts: p.totals.map(([c, a]) => formatMoney(a, c)).join(" · ") })) : null,
         el("div", { class: "inline" }, go, done)),
       problems(p.rejected, "rsvp_import.rejected", "donation-import-rejected"),
-      problems(p.warned, "rsvp_import.warned", "donation-import-warned"));
+      problems(p.warned, "donation.import.warned", "donation-import-warned"));
   };
   const again = () => {
     const request = ++asked;
