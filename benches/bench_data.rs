@@ -7,7 +7,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use desk_core::appeals::{self, NewAppeal};
 use desk_core::migrations::SCHEMA_VERSION;
@@ -156,4 +156,32 @@ pub fn campaign_of(name: &str, signers: u64, signer: impl Fn(u64) -> Signer) -> 
         started.elapsed().as_secs_f64()
     );
     path
+}
+
+/// `n` timings of `f` after one warm-up, sorted: what a benchmark's report reads.
+pub fn time(n: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    f(); // warm-up
+    let mut samples: Vec<Duration> = (0..n)
+        .map(|_| {
+            let started = Instant::now();
+            f();
+            started.elapsed()
+        })
+        .collect();
+    samples.sort();
+    samples
+}
+
+/// One line of a benchmark's table: the median and 95th percentile of the baseline and of the
+/// timings at size, in milliseconds.
+pub fn report(label: &str, base: &[Duration], at_size: &[Duration]) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let p = |s: &[Duration], q: f64| ms(s[((s.len() as f64 * q) as usize).min(s.len() - 1)]);
+    println!(
+        "  {label:<40} {:>7.3} / {:>7.3} ms   {:>7.3} / {:>7.3} ms",
+        p(base, 0.5),
+        p(base, 0.95),
+        p(at_size, 0.5),
+        p(at_size, 0.95)
+    );
 }

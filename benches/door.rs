@@ -28,21 +28,21 @@ fn main() {
     let mut store = Store::open(&path).unwrap();
     println!("door of an event among {PEOPLE} people, {SAMPLES} samples each:");
     println!(
-        "  {:<34} {:>19}   {:>19}",
+        "  {:<40} {:>19}   {:>19}",
         "", "100 answers (base)", "10,000 answers"
     );
     println!(
-        "  {:<34} {:>19}   {:>19}",
+        "  {:<40} {:>19}   {:>19}",
         "", "median / p95", "median / p95"
     );
     for q in QUERIES {
-        let base = time(SAMPLES, || {
+        let base = bench_data::time(SAMPLES, || {
             rsvps::door_search(&store, small, q, 30).unwrap();
         });
-        let at_size = time(SAMPLES, || {
+        let at_size = bench_data::time(SAMPLES, || {
             rsvps::door_search(&store, big, q, 30).unwrap();
         });
-        report(&format!("search \u{201c}{q}\u{201d}"), &base, &at_size);
+        bench_data::report(&format!("search \u{201c}{q}\u{201d}"), &base, &at_size);
     }
     let answers = |event: Id| -> Vec<Id> {
         rsvps::door_search(&store, event, "ma", 30)
@@ -69,43 +69,15 @@ fn main() {
     };
     let (base_in, base_undo) = check(&small_ids);
     let (big_in, big_undo) = check(&big_ids);
-    report("check-in", &base_in, &big_in);
-    report("undo", &base_undo, &big_undo);
-    let base = time(SAMPLES, || {
+    bench_data::report("check-in", &base_in, &big_in);
+    bench_data::report("undo", &base_undo, &big_undo);
+    let base = bench_data::time(SAMPLES, || {
         rsvps::counts(&store, small).unwrap();
     });
-    let at_size = time(SAMPLES, || {
+    let at_size = bench_data::time(SAMPLES, || {
         rsvps::counts(&store, big).unwrap();
     });
-    report("arrivals count", &base, &at_size);
-}
-
-fn time(n: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    f(); // warm-up
-    let mut samples: Vec<Duration> = (0..n)
-        .map(|_| {
-            let started = Instant::now();
-            f();
-            started.elapsed()
-        })
-        .collect();
-    samples.sort();
-    samples
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn report(label: &str, base: &[Duration], at_size: &[Duration]) {
-    let p = |s: &[Duration], q: f64| ms(s[((s.len() as f64 * q) as usize).min(s.len() - 1)]);
-    println!(
-        "  {label:<34} {:>7.3} / {:>7.3} ms   {:>7.3} / {:>7.3} ms",
-        p(base, 0.5),
-        p(base, 0.95),
-        p(at_size, 0.5),
-        p(at_size, 0.95)
-    );
+    bench_data::report("arrivals count", &base, &at_size);
 }
 
 /// The campaign (made once and kept), an event answered by 10,000 of its people and one by 100.

@@ -11,7 +11,6 @@
 mod bench_data;
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use desk_core::funds::{self, FundInput};
 use desk_core::ledger::{self, Filter};
@@ -36,10 +35,10 @@ fn main() {
     let first = |s: &Store| {
         ledger::page(s.reader(), &Filter::default(), None, 100).unwrap();
     };
-    report(
+    bench_data::report(
         "ledger: first page (100)",
-        &time(|| first(&small)),
-        &time(|| first(&big)),
+        &bench_data::time(SAMPLES, || first(&small)),
+        &bench_data::time(SAMPLES, || first(&big)),
     );
     // Half-way through: the cursor of an entry in the middle, so the balances start from
     // everything before it.
@@ -59,10 +58,10 @@ fn main() {
     let page_at = |s: &Store, at: &str| {
         ledger::page(s.reader(), &Filter::default(), Some(at), 100).unwrap();
     };
-    report(
+    bench_data::report(
         "ledger: page half-way",
-        &time(|| page_at(&small, &small_mid)),
-        &time(|| page_at(&big, &big_mid)),
+        &bench_data::time(SAMPLES, || page_at(&small, &small_mid)),
+        &bench_data::time(SAMPLES, || page_at(&big, &big_mid)),
     );
     let fund_of = |s: &Store| funds::summaries(s.reader()).unwrap()[0].id.to_string();
     let (small_fund, big_fund) = (fund_of(&small), fund_of(&big));
@@ -74,59 +73,34 @@ fn main() {
         };
         ledger::page(s.reader(), &f, None, 100).unwrap();
     };
-    report(
+    bench_data::report(
         "ledger: one fund from 2024",
-        &time(|| by_fund(&small, &small_fund)),
-        &time(|| by_fund(&big, &big_fund)),
+        &bench_data::time(SAMPLES, || by_fund(&small, &small_fund)),
+        &bench_data::time(SAMPLES, || by_fund(&big, &big_fund)),
     );
     let totals = |s: &Store| {
         funds::summaries(s.reader()).unwrap();
     };
-    report(
+    bench_data::report(
         "totals per fund",
-        &time(|| totals(&small)),
-        &time(|| totals(&big)),
+        &bench_data::time(SAMPLES, || totals(&small)),
+        &bench_data::time(SAMPLES, || totals(&big)),
     );
     let months = |s: &Store| {
         ledger::months(s.reader()).unwrap();
     };
-    report(
+    bench_data::report(
         "totals per month",
-        &time(|| months(&small)),
-        &time(|| months(&big)),
+        &bench_data::time(SAMPLES, || months(&small)),
+        &bench_data::time(SAMPLES, || months(&big)),
     );
     let overview = |s: &Store| {
         ledger::overview(s.reader()).unwrap();
     };
-    report(
+    bench_data::report(
         "the whole Money screen's totals",
-        &time(|| overview(&small)),
-        &time(|| overview(&big)),
-    );
-}
-
-fn time(mut f: impl FnMut()) -> Vec<Duration> {
-    f(); // warm-up
-    let mut samples: Vec<Duration> = (0..SAMPLES)
-        .map(|_| {
-            let started = Instant::now();
-            f();
-            started.elapsed()
-        })
-        .collect();
-    samples.sort();
-    samples
-}
-
-fn report(label: &str, base: &[Duration], at_size: &[Duration]) {
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let p = |s: &[Duration], q: f64| ms(s[((s.len() as f64 * q) as usize).min(s.len() - 1)]);
-    println!(
-        "  {label:<40} {:>7.3} / {:>7.3} ms   {:>7.3} / {:>7.3} ms",
-        p(base, 0.5),
-        p(base, 0.95),
-        p(at_size, 0.5),
-        p(at_size, 0.95)
+        &bench_data::time(SAMPLES, || overview(&small)),
+        &bench_data::time(SAMPLES, || overview(&big)),
     );
 }
 

@@ -148,12 +148,7 @@ pub fn import(command: &ImportCommand, store: &mut Store) -> desk_core::Result<E
     };
     let reading = csv_import::read(&bytes, &options)?;
     if reading.needs_encoding {
-        eprintln!(
-            "campaign-desk: {} is not UTF-8 text; give its encoding with --encoding, such as {}",
-            a.file.display(),
-            csv_import::suggestions(&reading)
-        );
-        return Ok(ExitCode::FAILURE);
+        return Ok(not_utf8(&a.file, &reading.encodings));
     }
     let name = file_name(&a.file);
     let report = if a.dry_run {
@@ -243,6 +238,21 @@ pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
     Ok(())
 }
 
+/// What every import says of a file that is not UTF-8, and its exit status.
+pub(crate) fn not_utf8(file: &Path, encodings: &[&str]) -> ExitCode {
+    eprintln!(
+        "campaign-desk: {} is not UTF-8 text; give its encoding with --encoding, such as {}",
+        file.display(),
+        encodings
+            .iter()
+            .take(4)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    ExitCode::FAILURE
+}
+
 /// The rejected rows and the warnings of an import, by line, as both imports print them.
 pub(crate) fn problems_text(out: &mut String, rejected: &[Problem], warned: &[Problem]) {
     for (label, what, list) in [
@@ -288,12 +298,7 @@ fn import_rsvps(a: &ImportRsvpsArgs, store: &mut Store) -> desk_core::Result<Exi
     let report = if a.dry_run {
         let p = rsvp_import::preview(store, a.event, &name, &bytes, &options)?;
         if p.needs_encoding {
-            eprintln!(
-                "campaign-desk: {} is not UTF-8 text; give its encoding with --encoding, such as {}",
-                a.file.display(),
-                p.encodings.iter().take(4).copied().collect::<Vec<_>>().join(", ")
-            );
-            return Ok(ExitCode::FAILURE);
+            return Ok(not_utf8(&a.file, &p.encodings));
         }
         rsvp_import::ImportReport {
             read: p.rows_read,

@@ -339,18 +339,7 @@ pub fn import(a: &ImportDonationsArgs, store: &mut Store) -> desk_core::Result<E
     let name = crate::cli_import::file_name(&a.file);
     let preview = donation_import::preview(store, &name, &bytes, &options)?;
     if preview.needs_encoding {
-        eprintln!(
-            "campaign-desk: {} is not UTF-8 text; give its encoding with --encoding, such as {}",
-            a.file.display(),
-            preview
-                .encodings
-                .iter()
-                .take(4)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        return Ok(ExitCode::FAILURE);
+        return Ok(crate::cli_import::not_utf8(&a.file, &preview.encodings));
     }
     let report = if a.dry_run {
         donation_import::ImportReport {

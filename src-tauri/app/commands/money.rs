@@ -5,8 +5,8 @@ use desk_core::cash_box::{self, CashBox, Count};
 use desk_core::csv_export::Exported;
 use desk_core::donations::{self, DonationInput};
 use desk_core::expenses::{self, ExpenseInput, ExpensePage};
-use desk_core::funds::{self, FundInput, FundSummary};
-use desk_core::ledger::{self, Filter, Overview, Page};
+use desk_core::funds::{self, FundInput};
+use desk_core::ledger::{self, Filter, FundPage, Overview, Page};
 use desk_core::money::{self, DecimalMark};
 use desk_core::organization::{self, Organization, Settings};
 use desk_core::receipts::{self, DonationPage, Receipt};
@@ -28,21 +28,17 @@ pub struct Understood {
 
 #[tauri::command]
 pub async fn understand_amount(
-    state: State<'_, AppState>,
     typed: String,
     currency: String,
     decimal_mark: DecimalMark,
 ) -> Result<Understood, ApiError> {
-    state
-        .with_store(move |_| {
-            let currency = money::currency_code(&currency)?;
-            let minor = money::parse_typed("amount", &typed, &currency, decimal_mark, false)?;
-            Ok(Understood {
-                amount: money::format(minor, &currency),
-                currency,
-            })
-        })
-        .await
+    // Pure parsing: no need to wait for the store.
+    let currency = money::currency_code(&currency)?;
+    let minor = money::parse_typed("amount", &typed, &currency, decimal_mark, false)?;
+    Ok(Understood {
+        amount: money::format(minor, &currency),
+        currency,
+    })
 }
 
 #[tauri::command]
@@ -187,45 +183,10 @@ pub async fn fund_form(state: State<'_, AppState>, id: Id) -> Result<FundInput, 
         .await
 }
 
-/// A fund with its gifts and expenses.
-#[derive(Serialize)]
-pub struct FundPage {
-    pub fund: FundSummary,
-    pub donations: Vec<ledger::Entry>,
-    pub expenses: Vec<ledger::Entry>,
-}
-
 #[tauri::command]
 pub async fn fund_page(state: State<'_, AppState>, id: Id) -> Result<FundPage, ApiError> {
     state
-        .with_store(move |store| {
-            let conn = store.reader();
-            let fund = funds::summary(conn, id)?;
-            let filter = Filter {
-                fund: Some(id.to_string()),
-                voided: true,
-                ..Filter::default()
-            };
-            // The fund's last 1,000 entries: the ledger read forward from the 1,000th newest.
-            let start = desk_core::ledger::start_of_last(conn, &filter, 1000)?;
-            let mut entries = Vec::new();
-            let mut after = start;
-            loop {
-                let page = ledger::page(conn, &filter, after.as_deref(), 500)?;
-                entries.extend(page.entries);
-                after = page.next;
-                if after.is_none() {
-                    break;
-                }
-            }
-            entries.reverse();
-            let (expenses, donations) = entries.into_iter().partition(|e| e.kind == "expense");
-            Ok(FundPage {
-                fund,
-                donations,
-                expenses,
-            })
-        })
+        .with_store(move |store| ledger::fund_page(store.reader(), id))
         .await
 }
 

@@ -207,16 +207,16 @@ fn counters(c: &Count) -> Result<(String, String)> {
 
 /// Closes an open count: the total, who counted, and what was expected at this moment.
 pub fn close(w: &Tx<'_>, id: Id, c: &Count) -> Result<CashBox> {
-    let b = get(w, id)?;
+    let b = stored(w, "c.id = ?1", id)?
+        .pop()
+        .ok_or_else(|| Error::NotFound(Message::new("cash_box_not_found")))?;
     if b.closed_at.is_some() {
         return Err(Error::Conflict(Message::new("cash_box_closed")));
     }
     let (first, second) = counters(c)?;
     let (total, notes) = counted(&b.currency, c)?;
-    let event = b.event.as_ref().map(|e| e.id);
-    let (gifts, sales) = cash_taken(w, event, &b.currency)?;
-    let float = money::parse_decimal(&b.float, &b.currency).unwrap_or(0);
-    let expected = money::checked_sum([float, gifts, sales])?;
+    let (gifts, sales) = cash_taken(w, b.event, &b.currency)?;
+    let expected = money::checked_sum([b.float, gifts, sales])?;
     let before = snapshot(w, id)?;
     w.execute(
         "UPDATE cash_counts SET denominations = ?2, counted_minor = ?3, gifts_minor = ?4,
@@ -313,7 +313,29 @@ pub fn for_event(conn: &Connection, event: Id) -> Result<Vec<CashBox>> {
     read(conn, "c.event_id = ?1", event)
 }
 
-fn read(conn: &Connection, filter: &str, key: Id) -> Result<Vec<CashBox>> {
+/// A count's row as stored, amounts in minor units.
+struct Stored {
+    id: Id,
+    event: Option<Id>,
+    title: String,
+    currency: String,
+    float: i64,
+    opened_by: String,
+    opened_at: String,
+    notes: String,
+    counted: Option<i64>,
+    gifts: Option<i64>,
+    sales: Option<i64>,
+    expected: Option<i64>,
+    counted_by: String,
+    second_counter: String,
+    closed_at: Option<String>,
+    note: String,
+    corrects: Option<Id>,
+    corrected_by: Option<Id>,
+}
+
+fn stored(conn: &Connection, filter: &str, key: Id) -> Result<Vec<Stored>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT c.id, c.event_id, coalesce(e.title, c.event_title), c.currency, c.float_minor,
                 c.opened_by, c.opened_at, c.denominations, c.counted_minor, c.gifts_minor,
@@ -323,75 +345,84 @@ fn read(conn: &Connection, filter: &str, key: Id) -> Result<Vec<CashBox>> {
            FROM cash_counts c LEFT JOIN events e ON e.id = c.event_id
           WHERE {filter} ORDER BY c.created_at DESC, c.id DESC"
     ))?;
-    let rows = stmt
-        .query_map([key], |r| {
-            Ok((
-                r.get::<_, Id>(0)?,
-                r.get::<_, Option<Id>>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-                r.get::<_, Option<i64>>(8)?,
-                r.get::<_, Option<i64>>(9)?,
-                r.get::<_, Option<i64>>(10)?,
-                (
-                    r.get::<_, Option<i64>>(11)?,
-                    r.get::<_, String>(12)?,
-                    r.get::<_, String>(13)?,
-                    r.get::<_, Option<String>>(14)?,
-                    r.get::<_, String>(15)?,
-                    r.get::<_, Option<Id>>(16)?,
-                    r.get::<_, Option<Id>>(17)?,
-                ),
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|(id, event, title, currency, float, opened_by, opened_at, notes, counted, gifts, sales, rest)| {
-            let (expected, counted_by, second_counter, closed_at, note, corrects, corrected_by) = rest;
-            let (gifts, sales) = match (gifts, sales) {
-                (Some(g), Some(s)) => (g, s),
-                _ => cash_taken(conn, event, &currency)?,
-            };
-            let expected = match expected {
-                Some(e) => e,
-                None => money::checked_sum([float, gifts, sales])?,
-            };
-            let f = |m: i64| money::format(m, &currency);
-            // The largest note first.
-            let mut notes: Vec<(i64, i64)> = serde_json::from_str::<BTreeMap<String, i64>>(&notes)
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|(v, n)| v.parse::<i64>().ok().map(|v| (v, n)))
-                .collect();
-            notes.sort_unstable_by_key(|n| std::cmp::Reverse(n.0));
-            let denominations = notes
-                .into_iter()
-                .map(|(v, n)| Denomination { value: f(v), count: n })
-                .collect();
-            Ok(CashBox {
-                id,
-                event: event.map(|id| Named { id, name: title }),
-                float: f(float),
-                opened_by,
-                opened_at,
-                cash_gifts: f(gifts),
-                cash_sales: f(sales),
-                expected: f(expected),
-                counted: counted.map(f),
-                denominations,
-                difference: counted.map(|c| money::sub(c, expected).map(f)).transpose()?,
-                counted_by,
-                second_counter,
-                closed_at,
-                note,
-                corrects,
-                corrected_by,
-                currency,
-            })
+    let rows = stmt.query_map([key], |r| {
+        Ok(Stored {
+            id: r.get(0)?,
+            event: r.get(1)?,
+            title: r.get(2)?,
+            currency: r.get(3)?,
+            float: r.get(4)?,
+            opened_by: r.get(5)?,
+            opened_at: r.get(6)?,
+            notes: r.get(7)?,
+            counted: r.get(8)?,
+            gifts: r.get(9)?,
+            sales: r.get(10)?,
+            expected: r.get(11)?,
+            counted_by: r.get(12)?,
+            second_counter: r.get(13)?,
+            closed_at: r.get(14)?,
+            note: r.get(15)?,
+            corrects: r.get(16)?,
+            corrected_by: r.get(17)?,
         })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn read(conn: &Connection, filter: &str, key: Id) -> Result<Vec<CashBox>> {
+    stored(conn, filter, key)?
+        .into_iter()
+        .map(|b| shown(conn, b))
         .collect()
+}
+
+/// A count as the window shows it: while open, what was taken at the event so far; once closed,
+/// what was frozen at the close.
+fn shown(conn: &Connection, b: Stored) -> Result<CashBox> {
+    let (gifts, sales) = match (b.gifts, b.sales) {
+        (Some(g), Some(s)) => (g, s),
+        _ => cash_taken(conn, b.event, &b.currency)?,
+    };
+    let expected = match b.expected {
+        Some(e) => e,
+        None => money::checked_sum([b.float, gifts, sales])?,
+    };
+    let f = |m: i64| money::format(m, &b.currency);
+    // The largest note first.
+    let mut notes: Vec<(i64, i64)> = serde_json::from_str::<BTreeMap<String, i64>>(&b.notes)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(v, n)| v.parse::<i64>().ok().map(|v| (v, n)))
+        .collect();
+    notes.sort_unstable_by_key(|n| std::cmp::Reverse(n.0));
+    Ok(CashBox {
+        id: b.id,
+        event: b.event.map(|id| Named { id, name: b.title }),
+        float: f(b.float),
+        opened_by: b.opened_by,
+        opened_at: b.opened_at,
+        cash_gifts: f(gifts),
+        cash_sales: f(sales),
+        expected: f(expected),
+        counted: b.counted.map(f),
+        denominations: notes
+            .into_iter()
+            .map(|(v, n)| Denomination {
+                value: f(v),
+                count: n,
+            })
+            .collect(),
+        difference: b
+            .counted
+            .map(|c| money::sub(c, expected).map(f))
+            .transpose()?,
+        counted_by: b.counted_by,
+        second_counter: b.second_counter,
+        closed_at: b.closed_at,
+        note: b.note,
+        corrects: b.corrects,
+        corrected_by: b.corrected_by,
+        currency: b.currency,
+    })
 }

@@ -61,10 +61,7 @@ pub fn neutralize(value: &str) -> std::borrow::Cow<'_, str> {
 
 /// Writes the signers of `appeal`, earliest first, to `out`. Returns how many.
 pub fn export(store: &Store, appeal: Id, out: impl Write) -> Result<u64> {
-    write_signers(store.conn(), appeal, out).map_err(|e| match e {
-        Failure::Db(e) => e,
-        Failure::Io(e) => Error::Invalid(Message::new("export_failed").with("cause", e)),
-    })
+    write_signers(store.conn(), appeal, out).map_err(Failure::into_error)
 }
 
 /// Saves the signers of `appeal` at `path` (readable by its owner only): written beside it
@@ -151,17 +148,33 @@ impl From<Error> for Failure {
     }
 }
 
+impl Failure {
+    /// The error a caller writing to a stream (not a file of ours) reports.
+    pub(crate) fn into_error(self) -> Error {
+        match self {
+            Failure::Db(e) => e,
+            Failure::Io(e) => Error::Invalid(Message::new("export_failed").with("cause", e)),
+        }
+    }
+}
+
+/// A CSV writer as spreadsheets read our files: UTF-8 with a byte-order mark (so Excel takes it
+/// as UTF-8) and CRLF line ends. Shared by every export.
+pub(crate) fn spreadsheet_writer<W: Write>(mut out: W) -> Result<csv::Writer<W>, Failure> {
+    out.write_all(b"\xef\xbb\xbf")?;
+    Ok(csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out))
+}
+
 impl From<csv::Error> for Failure {
     fn from(e: csv::Error) -> Self {
         Failure::Io(e.into())
     }
 }
 
-fn write_signers(conn: &Connection, appeal: Id, mut out: impl Write) -> Result<u64, Failure> {
-    out.write_all(b"\xef\xbb\xbf")?;
-    let mut csv = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+fn write_signers(conn: &Connection, appeal: Id, out: impl Write) -> Result<u64, Failure> {
+    let mut csv = spreadsheet_writer(out)?;
     csv.write_record(COLUMNS)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT p.id, p.given_name, p.family_name, p.email, p.postal_code, p.phone, p.city,

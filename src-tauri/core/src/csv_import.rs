@@ -790,6 +790,36 @@ fn rows(
         rejected: Vec::new(),
         warned: Vec::new(),
     };
+    data_rows(reading, |line, record| {
+        out.read += 1;
+        if let Some(sample) = sample.as_deref_mut() {
+            if sample.len() < 10 {
+                sample.push(SampleRow {
+                    line,
+                    values: record.iter().map(str::to_owned).collect(),
+                });
+            }
+        }
+        let warned_before = out.warned.len();
+        match check_row(record, line, &columns, display, &now, &mut out.warned) {
+            Ok(row) => out.rows.push(row),
+            Err(message) => {
+                // A rejected row's other problems do not matter.
+                out.warned.truncate(warned_before);
+                out.rejected.push(Problem { line, message });
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Calls `each` with every data row of the file that is not blank and the file line it starts
+/// on: the loop the signer, answer and donation imports share. The header row is skipped.
+pub(crate) fn data_rows(
+    reading: &Reading,
+    mut each: impl FnMut(u64, &StringRecord) -> Result<()>,
+) -> Result<()> {
     let mut reader = csv_reader(&reading.text, reading.delimiter);
     let mut lines = Lines::new(&reading.text);
     let mut record = StringRecord::new();
@@ -804,26 +834,9 @@ fn rows(
         let line = lines.of(record
             .position()
             .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX)));
-        out.read += 1;
-        if let Some(sample) = sample.as_deref_mut() {
-            if sample.len() < 10 {
-                sample.push(SampleRow {
-                    line,
-                    values: record.iter().map(str::to_owned).collect(),
-                });
-            }
-        }
-        let warned_before = out.warned.len();
-        match check_row(&record, line, &columns, display, &now, &mut out.warned) {
-            Ok(row) => out.rows.push(row),
-            Err(message) => {
-                // A rejected row's other problems do not matter.
-                out.warned.truncate(warned_before);
-                out.rejected.push(Problem { line, message });
-            }
-        }
+        each(line, &record)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The file's line a record starts on. (The csv crate's own line count skips blank lines and

@@ -201,27 +201,12 @@ fn read(bytes: &[u8], options: &Options, currency: &str) -> Result<Read> {
     if out.format.is_none() {
         return Err(Error::invalid("import_not_donations"));
     }
+    // Every row first: the dates' order is told by all of them.
     let mut records = Vec::new();
-    let mut reader = csv_import::csv_reader(&out.reading.text, out.reading.delimiter);
-    let mut record = StringRecord::new();
-    let mut lines = csv_import::Lines::new(&out.reading.text);
-    let mut header_done = false;
-    while reader
-        .read_record(&mut record)
-        .map_err(csv_import::csv_error)?
-    {
-        if !header_done {
-            header_done = true;
-            continue;
-        }
-        let line = lines.of(record
-            .position()
-            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX)));
-        if record.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
+    csv_import::data_rows(&out.reading, |line, record| {
         records.push((line, record.clone()));
-    }
+        Ok(())
+    })?;
     let day_first = day_first(&records, &columns);
     for (line, record) in &records {
         out.read += 1;

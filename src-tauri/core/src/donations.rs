@@ -70,6 +70,12 @@ impl Method {
     }
 }
 
+impl rusqlite::ToSql for Method {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
 /// A gift, or a sale at the table (a book, a ticket): money in that is not a donation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -95,6 +101,12 @@ impl Kind {
                 Message::new("bad_gift_kind").with("value", other),
             )),
         }
+    }
+}
+
+impl rusqlite::ToSql for Kind {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
     }
 }
 
@@ -148,6 +160,42 @@ impl NewDonation {
             note: None,
             entered_by: String::new(),
         }
+    }
+}
+
+impl NewDonation {
+    /// The values of an insert and of a correction, numbered alike: ?1 the id, ?2..?19 the
+    /// fields, ?20 the stamp, ?21 the laptop. `day` is `received_on` as text.
+    fn values<'a>(
+        &'a self,
+        id: &'a Id,
+        day: &'a &'a str,
+        stamp: &'a &'a str,
+        laptop: &'a Id,
+    ) -> [&'a dyn rusqlite::ToSql; 21] {
+        [
+            id,
+            &self.person_id,
+            &self.fund_id,
+            &self.event_id,
+            &self.amount_minor,
+            &self.currency,
+            &self.fee_minor,
+            &self.method,
+            day,
+            &self.reference,
+            &self.note,
+            &self.donor_name,
+            &self.transaction_id,
+            &self.in_kind,
+            &self.source_code,
+            &self.returned_minor,
+            &self.kind,
+            &self.recurring,
+            &self.entered_by,
+            stamp,
+            laptop,
+        ]
     }
 }
 
@@ -218,36 +266,15 @@ pub(crate) fn insert_as(w: &Tx<'_>, d: &NewDonation, action: &'static str) -> Re
         }
     }
     let id = Id::new();
+    let day = d.received_on.to_string();
     w.execute(
         "INSERT INTO donations (id, person_id, fund_id, event_id, amount_minor, currency, fee_minor,
-                                method, received_on, reference, note, created_at, updated_at,
-                                written_by, donor_name, transaction_id, in_kind, source_code,
-                                returned_minor, kind, recurring, entered_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21)",
-        params![
-            id,
-            d.person_id,
-            d.fund_id,
-            d.event_id,
-            d.amount_minor,
-            d.currency,
-            d.fee_minor,
-            d.method.as_str(),
-            d.received_on.to_string(),
-            d.reference,
-            d.note,
-            w.stamp(),
-            w.laptop(),
-            d.donor_name,
-            d.transaction_id,
-            d.in_kind,
-            d.source_code,
-            d.returned_minor,
-            d.kind.as_str(),
-            d.recurring,
-            d.entered_by,
-        ],
+                                method, received_on, reference, note, donor_name, transaction_id,
+                                in_kind, source_code, returned_minor, kind, recurring, entered_by,
+                                created_at, updated_at, written_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?20, ?21)",
+        d.values(&id, &day.as_str(), &w.stamp(), &w.laptop()).as_slice(),
     )?;
     let after = snapshot(w, id)?;
     money_audit::record(
@@ -412,35 +439,18 @@ pub fn correct(w: &Tx<'_>, id: Id, input: &DonationInput, reason: &str, who: &st
             ));
         }
     }
+    let day = d.received_on.to_string();
+    // Who entered it (?19) stays as it was: the corrector is in the trail.
     w.execute(
         "UPDATE donations SET person_id = ?2, fund_id = ?3, event_id = ?4, amount_minor = ?5,
                 currency = ?6, fee_minor = ?7, method = ?8, received_on = ?9, reference = ?10,
                 note = ?11, donor_name = ?12, transaction_id = ?13, in_kind = ?14,
                 source_code = ?15, returned_minor = ?16, kind = ?17, recurring = ?18,
-                refunded_minor = min(refunded_minor, ?5), updated_at = ?19, written_by = ?20
+                entered_by = ?19, refunded_minor = min(refunded_minor, ?5), updated_at = ?20,
+                written_by = ?21
           WHERE id = ?1",
-        params![
-            id,
-            d.person_id,
-            d.fund_id,
-            d.event_id,
-            d.amount_minor,
-            d.currency,
-            d.fee_minor,
-            d.method.as_str(),
-            d.received_on.to_string(),
-            d.reference,
-            d.note,
-            d.donor_name,
-            d.transaction_id,
-            d.in_kind,
-            d.source_code,
-            d.returned_minor,
-            d.kind.as_str(),
-            d.recurring,
-            w.stamp(),
-            w.laptop(),
-        ],
+        d.values(&id, &day.as_str(), &w.stamp(), &w.laptop())
+            .as_slice(),
     )?;
     let after = snapshot(w, id)?;
     money_audit::record(
@@ -601,6 +611,16 @@ pub struct Named {
     pub name: String,
 }
 
+impl Named {
+    /// A LEFT JOINed record's id and name as one: none when there is no record.
+    pub(crate) fn of(id: Option<Id>, name: Option<String>) -> Option<Named> {
+        id.map(|id| Named {
+            id,
+            name: name.unwrap_or_default(),
+        })
+    }
+}
+
 /// A donation as its page shows it; amounts as decimal strings.
 #[derive(Debug, Clone, Serialize)]
 pub struct Donation {
@@ -623,6 +643,8 @@ pub struct Donation {
     pub net: String,
     pub returned_value: String,
     pub returned_minor: i64,
+    pub fee_minor: i64,
+    pub refunded_minor: i64,
     /// What may be deducted: the amount less what was given in return.
     pub deductible: String,
     pub kind: String,
@@ -657,13 +679,7 @@ pub fn get(conn: &Connection, id: Id) -> Result<Donation> {
             let fee: i64 = r.get(16)?;
             let returned: i64 = r.get(17)?;
             let refunded: i64 = r.get(25)?;
-            let named = |id: Option<Id>, name: Option<String>| {
-                id.map(|id| Named {
-                    id,
-                    name: name.unwrap_or_default(),
-                })
-            };
-            let person = named(r.get(1)?, r.get(2)?);
+            let person = Named::of(r.get(1)?, r.get(2)?);
             Ok(Donation {
                 id: r.get(0)?,
                 anonymous: person.is_none(),
@@ -676,13 +692,15 @@ pub fn get(conn: &Connection, id: Id) -> Result<Donation> {
                 reference: r.get(8)?,
                 transaction_id: r.get(9)?,
                 in_kind: r.get(10)?,
-                fund: named(r.get(11)?, r.get(12)?),
-                event: named(r.get(13)?, r.get(14)?),
+                fund: Named::of(r.get(11)?, r.get(12)?),
+                event: Named::of(r.get(13)?, r.get(14)?),
                 source_code: r.get(15)?,
                 fee: money::format(fee, &currency),
                 net: money::format(amount - fee - refunded, &currency),
                 returned_value: money::format(returned, &currency),
                 returned_minor: returned,
+                fee_minor: fee,
+                refunded_minor: refunded,
                 deductible: money::format((amount - returned - refunded).max(0), &currency),
                 kind: r.get(18)?,
                 recurring: r.get(19)?,
@@ -711,7 +729,6 @@ pub fn input(conn: &Connection, id: Id) -> Result<DonationInput> {
             v.to_owned()
         }
     };
-    let fee_minor = money::parse_decimal(&d.fee, &d.currency).unwrap_or(0);
     Ok(DonationInput {
         person: d.person.as_ref().map(|p| p.id),
         donor_name: if d.person.is_none() {
@@ -732,7 +749,7 @@ pub fn input(conn: &Connection, id: Id) -> Result<DonationInput> {
         fund: d.fund.as_ref().map(|f| f.id),
         event: d.event.as_ref().map(|e| e.id),
         source_code: d.source_code.clone(),
-        fee: blank_zero(&d.fee, fee_minor),
+        fee: blank_zero(&d.fee, d.fee_minor),
         returned_value: if d.kind == "sale" {
             String::new()
         } else {

@@ -147,16 +147,10 @@ pub fn get(conn: &Connection, id: Id) -> Result<Expense> {
         [id],
         |r| {
             let currency: String = r.get(6)?;
-            let named = |id: Option<Id>, name: Option<String>| {
-                id.map(|id| Named {
-                    id,
-                    name: name.unwrap_or_default(),
-                })
-            };
             Ok(Expense {
                 id: r.get(0)?,
-                fund: named(r.get(1)?, r.get(2)?),
-                event: named(r.get(3)?, r.get(4)?),
+                fund: Named::of(r.get(1)?, r.get(2)?),
+                event: Named::of(r.get(3)?, r.get(4)?),
                 amount: money::format(r.get(5)?, &currency),
                 paid_on: r.get(7)?,
                 payee: r.get(8)?,

@@ -290,13 +290,14 @@ pub(crate) struct RawSums {
     pub fees: i64,
     pub gifts: i64,
     pub spent: i64,
+    pub refunded: i64,
 }
 
 /// Every fund's sums per currency, read from `money_sums`, which triggers keep (migration 009).
 pub(crate) fn sums(conn: &Connection) -> Result<Vec<RawSums>> {
     let mut stmt = conn.prepare(
-        "SELECT fund_id, currency, sum(raised), sum(fees), sum(gifts), sum(spent) FROM money_sums
-          GROUP BY fund_id, currency HAVING sum(gifts) + sum(expenses) > 0",
+        "SELECT fund_id, currency, sum(raised), sum(fees), sum(gifts), sum(spent), sum(refunded)
+           FROM money_sums GROUP BY fund_id, currency HAVING sum(gifts) + sum(expenses) > 0",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(RawSums {
@@ -306,6 +307,7 @@ pub(crate) fn sums(conn: &Connection) -> Result<Vec<RawSums>> {
             fees: r.get(3)?,
             gifts: r.get(4)?,
             spent: r.get(5)?,
+            refunded: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -331,7 +333,11 @@ pub(crate) fn sums_of(
 
 /// Every fund with its progress, oldest first.
 pub fn summaries(conn: &Connection) -> Result<Vec<FundSummary>> {
-    let sums = sums(conn)?;
+    summaries_of(conn, &sums(conn)?)
+}
+
+/// Every fund with its progress, from sums already read.
+pub(crate) fn summaries_of(conn: &Connection, sums: &[RawSums]) -> Result<Vec<FundSummary>> {
     let mut stmt = conn.prepare(
         "SELECT id, slug, name, purpose, currency, goal_minor, deadline FROM funds
           ORDER BY created_at, id",

@@ -70,10 +70,10 @@ pub struct Page {
     pub next: Option<String>,
 }
 
-/// The WHERE of one table's branch: (sql, values), with `d` the donation's or expense's alias.
-fn conditions(f: &Filter, date: &str, expense: bool) -> Result<(String, Vec<Value>)> {
+/// The WHERE of one table's branch, with `d` the donation's or expense's alias. Its values are
+/// added to `values`, numbered after those already there, so two branches can share them.
+fn conditions(f: &Filter, date: &str, expense: bool, values: &mut Vec<Value>) -> Result<String> {
     let mut sql: Vec<String> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
     let mut bind = |sql: &mut Vec<String>, clause: &str, v: Value| {
         values.push(v);
         sql.push(clause.replace('?', &format!("?{}", values.len())));
@@ -142,7 +142,7 @@ fn conditions(f: &Filter, date: &str, expense: bool) -> Result<(String, Vec<Valu
     } else {
         sql.join(" AND ")
     };
-    Ok((sql, values))
+    Ok(sql)
 }
 
 /// A cursor: the last entry's date and id.
@@ -171,7 +171,8 @@ pub fn page(conn: &Connection, f: &Filter, after: Option<&str>, limit: usize) ->
         ("donations", "received_on", false),
         ("expenses", "paid_on", true),
     ] {
-        let (mut sql, mut values) = conditions(f, date, expense)?;
+        let mut values = Vec::new();
+        let mut sql = conditions(f, date, expense, &mut values)?;
         if let Some((d, id)) = &after {
             values.push(Value::Text(d.clone()));
             values.push(Value::Blob(id.as_bytes().to_vec()));
@@ -212,12 +213,6 @@ pub fn page(conn: &Connection, f: &Filter, after: Option<&str>, limit: usize) ->
             let amount: i64 = r.get(2)?;
             let fee: i64 = r.get(4)?;
             let refunded: i64 = r.get(18)?;
-            let named = |id: Option<Id>, name: Option<String>| {
-                id.map(|id| Named {
-                    id,
-                    name: name.unwrap_or_default(),
-                })
-            };
             let effect = if expense {
                 -amount
             } else {
@@ -230,9 +225,9 @@ pub fn page(conn: &Connection, f: &Filter, after: Option<&str>, limit: usize) ->
                 amount: money::format(amount, &currency),
                 signed: signed(effect, &currency),
                 fee: money::format(fee, &currency),
-                fund: named(r.get(5)?, r.get(6)?),
+                fund: Named::of(r.get(5)?, r.get(6)?),
                 method: r.get(7)?,
-                event: named(r.get(8)?, r.get(9)?),
+                event: Named::of(r.get(8)?, r.get(9)?),
                 party: r.get(10)?,
                 anonymous: r.get(11)?,
                 reference: r.get(12)?,
@@ -264,16 +259,47 @@ pub fn page(conn: &Connection, f: &Filter, after: Option<&str>, limit: usize) ->
     Ok(Page { entries, next })
 }
 
+/// A fund with its gifts and expenses, newest first: its last 1,000 entries, voided included.
+#[derive(Debug, Clone, Serialize)]
+pub struct FundPage {
+    pub fund: FundSummary,
+    pub donations: Vec<Entry>,
+    pub expenses: Vec<Entry>,
+}
+
+pub fn fund_page(conn: &Connection, id: Id) -> Result<FundPage> {
+    let fund = funds::summary(conn, id)?;
+    let filter = Filter {
+        fund: Some(id.to_string()),
+        voided: true,
+        ..Filter::default()
+    };
+    // Read forward from the 1,000th newest, so that the balances are the ledger's.
+    let mut entries = Vec::new();
+    let mut after = start_of_last(conn, &filter, 1000)?;
+    loop {
+        let page = page(conn, &filter, after.as_deref(), 500)?;
+        entries.extend(page.entries);
+        after = page.next;
+        if after.is_none() {
+            break;
+        }
+    }
+    entries.reverse();
+    let (expenses, donations) = entries.into_iter().partition(|e| e.kind == "expense");
+    Ok(FundPage {
+        fund,
+        donations,
+        expenses,
+    })
+}
+
 /// The cursor to read the last `n` entries of one fund (voided included) from: the entry just
 /// before them, or none when the fund has no more than `n`.
-pub fn start_of_last(conn: &Connection, f: &Filter, n: i64) -> Result<Option<String>> {
-    let (d, mut values) = conditions(f, "received_on", false)?;
-    let (x, more) = conditions(f, "paid_on", true)?;
-    // The expenses' parameters follow the donations'.
-    let x = (1..=more.len()).rev().fold(x, |sql, i| {
-        sql.replace(&format!("?{i}"), &format!("?{}", i + values.len()))
-    });
-    values.extend(more);
+fn start_of_last(conn: &Connection, f: &Filter, n: i64) -> Result<Option<String>> {
+    let mut values = Vec::new();
+    let d = conditions(f, "received_on", false, &mut values)?;
+    let x = conditions(f, "paid_on", true, &mut values)?;
     values.push(Value::Integer(n));
     let sql = format!(
         "SELECT date, id FROM (
@@ -406,36 +432,38 @@ pub struct Overview {
     pub by_event: Vec<Group>,
 }
 
-/// Everything the Money screen's totals and charts show, read in one transaction.
-pub fn overview(conn: &Connection) -> Result<Overview> {
-    // One read transaction, unless the caller has one (stats reads everything in its own).
-    let _read = if conn.is_autocommit() {
-        Some(conn.unchecked_transaction()?)
-    } else {
-        None
+/// Money per currency, every fund's progress and the unrestricted money: what `stats` and the
+/// Money screen both show, from one read of the kept sums.
+pub struct Totals {
+    pub currencies: Vec<CurrencyTotals>,
+    pub funds: Vec<FundSummary>,
+    pub unrestricted: Vec<Sums>,
+    /// (currency, raised, balance) in minor units, for the estimate.
+    minor: Vec<(String, i64, i64)>,
+}
+
+pub fn totals(conn: &Connection) -> Result<Totals> {
+    let sums = funds::sums(conn)?;
+    let mut t = Totals {
+        currencies: Vec::new(),
+        funds: funds::summaries_of(conn, &sums)?,
+        unrestricted: Vec::new(),
+        minor: Vec::new(),
     };
-    let tx = conn;
-    let funds = funds::summaries(tx)?;
-    let sums = funds::sums(tx)?;
-    let refunds = per_currency(
-        tx,
-        "SELECT currency, sum(refunded), sum(gifts) FROM money_sums GROUP BY currency",
-    )?;
-    let mut totals: Vec<CurrencyTotals> = Vec::new();
-    let mut minor: Vec<(String, i64, i64)> = Vec::new();
-    let mut unrestricted = Vec::new();
     let mut currencies: Vec<&String> = sums.iter().map(|s| &s.currency).collect();
     currencies.sort();
     currencies.dedup();
     for currency in currencies {
-        let (mut raised, mut fees, mut spent, mut gifts) = (0i64, 0i64, 0i64, 0i64);
+        let (mut raised, mut fees, mut spent, mut refunded, mut gifts) =
+            (0i64, 0i64, 0i64, 0i64, 0i64);
         for s in sums.iter().filter(|s| &s.currency == currency) {
             raised = money::add(raised, s.raised)?;
             fees = money::add(fees, s.fees)?;
             spent = money::add(spent, s.spent)?;
+            refunded = money::add(refunded, s.refunded)?;
             gifts += s.gifts;
             if s.fund.is_none() {
-                unrestricted.push(funds::sums_of(
+                t.unrestricted.push(funds::sums_of(
                     &s.currency,
                     s.raised,
                     s.fees,
@@ -445,9 +473,8 @@ pub fn overview(conn: &Connection) -> Result<Overview> {
             }
         }
         let balance = money::sub(money::sub(raised, fees)?, spent)?;
-        let refunded = refunds.get(currency).map_or(0, |r| r.0);
         let f = |m| money::format(m, currency);
-        totals.push(CurrencyTotals {
+        t.currencies.push(CurrencyTotals {
             currency: currency.clone(),
             raised: f(raised),
             fees: f(fees),
@@ -456,28 +483,35 @@ pub fn overview(conn: &Connection) -> Result<Overview> {
             balance: f(balance),
             gifts,
         });
-        minor.push((currency.clone(), raised, balance));
+        t.minor.push((currency.clone(), raised, balance));
     }
-    let home = crate::organization::home_currency(tx)?;
+    Ok(t)
+}
+
+/// Everything the Money screen's totals and charts show, read in one transaction.
+pub fn overview(conn: &Connection) -> Result<Overview> {
+    let _read = conn.unchecked_transaction()?;
+    let t = totals(conn)?;
+    let home = crate::organization::home_currency(conn)?;
     let estimate = match &home {
-        Some(home) => Some(estimate(tx, home, &minor)?),
+        Some(home) => Some(estimate(conn, home, &t.minor)?),
         None => None,
     };
     Ok(Overview {
         home_currency: home,
-        currencies: totals,
+        currencies: t.currencies,
         estimate,
-        funds,
-        unrestricted,
-        months: months(tx)?,
+        funds: t.funds,
+        unrestricted: t.unrestricted,
+        months: months(conn)?,
         by_method: groups(
-            tx,
+            conn,
             "SELECT method, '', currency, sum(raised), sum(gifts) FROM money_sums
               GROUP BY method, currency HAVING sum(gifts) > 0 ORDER BY sum(gifts) DESC",
         )?,
         by_event: groups(
-            tx,
-            "SELECT hex(s.event_id), e.title, s.currency, sum(s.raised), sum(s.gifts)
+            conn,
+            "SELECT s.event_id, e.title, s.currency, sum(s.raised), sum(s.gifts)
                FROM money_sums s JOIN events e ON e.id = s.event_id
               GROUP BY s.event_id, s.currency HAVING sum(s.gifts) > 0
               ORDER BY min(e.starts_at) DESC",
@@ -494,23 +528,15 @@ pub fn months(conn: &Connection) -> Result<Vec<Group>> {
     )
 }
 
-fn per_currency(conn: &Connection, sql: &str) -> Result<HashMap<String, (i64, i64)>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 fn groups(conn: &Connection, sql: &str) -> Result<Vec<Group>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([], |r| {
         let currency: String = r.get(2)?;
-        let mut key: String = r.get(0)?;
-        if key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
-            // An event's id, as the window names ids.
-            if let Some(id) = hex_id(&key) {
-                key = id.to_string();
-            }
-        }
+        // A month or a method is text; an event is its id, as the window names ids.
+        let key = match r.get::<_, Value>(0)? {
+            Value::Blob(_) => r.get::<_, Id>(0)?.to_string(),
+            _ => r.get(0)?,
+        };
         Ok(Group {
             key,
             label: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
@@ -520,13 +546,6 @@ fn groups(conn: &Connection, sql: &str) -> Result<Vec<Group>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn hex_id(hex: &str) -> Option<Id> {
-    let bytes: Option<Vec<u8>> = (0..16)
-        .map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok())
-        .collect();
-    Id::from_slice(&bytes?)
 }
 
 fn estimate(conn: &Connection, home: &str, minor: &[(String, i64, i64)]) -> Result<Estimate> {

@@ -8,10 +8,9 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::csv_export::{neutralize, save_privately, Exported, Failure};
-use crate::error::{Error, Result};
+use crate::csv_export::{neutralize, save_privately, spreadsheet_writer, Exported, Failure};
+use crate::error::Result;
 use crate::ledger::{self, Filter};
-use crate::messages::Message;
 use crate::money;
 
 pub const LEDGER_COLUMNS: &[&str] = &[
@@ -83,15 +82,8 @@ fn safe(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn writer(mut out: impl Write) -> Result<csv::Writer<impl Write>, Failure> {
-    out.write_all(b"\xef\xbb\xbf")?;
-    Ok(csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out))
-}
-
 fn write_ledger(conn: &Connection, filter: &Filter, out: impl Write) -> Result<u64, Failure> {
-    let mut csv = writer(out)?;
+    let mut csv = spreadsheet_writer(out)?;
     csv.write_record(LEDGER_COLUMNS)?;
     let mut after: Option<String> = None;
     let mut n = 0;
@@ -148,7 +140,7 @@ fn write_ledger(conn: &Connection, filter: &Filter, out: impl Write) -> Result<u
 }
 
 fn write_donations(conn: &Connection, out: impl Write) -> Result<u64, Failure> {
-    let mut csv = writer(out)?;
+    let mut csv = spreadsheet_writer(out)?;
     csv.write_record(DONATION_COLUMNS)?;
     let mut stmt = conn.prepare(
         "SELECT d.id, d.received_on, p.given_name, p.family_name, p.email, d.donor_name, d.kind,
@@ -218,16 +210,9 @@ fn write_donations(conn: &Connection, out: impl Write) -> Result<u64, Failure> {
     Ok(n)
 }
 
-fn io_error(e: Failure) -> Error {
-    match e {
-        Failure::Db(e) => e,
-        Failure::Io(e) => Error::Invalid(Message::new("export_failed").with("cause", e)),
-    }
-}
-
 /// Writes the ledger (as filtered) to `out`. Returns how many entries.
 pub fn ledger(conn: &Connection, filter: &Filter, out: impl Write) -> Result<u64> {
-    write_ledger(conn, filter, out).map_err(io_error)
+    write_ledger(conn, filter, out).map_err(Failure::into_error)
 }
 
 pub fn ledger_to_file(conn: &Connection, filter: &Filter, path: &Path) -> Result<Exported> {
@@ -236,7 +221,7 @@ pub fn ledger_to_file(conn: &Connection, filter: &Filter, path: &Path) -> Result
 
 /// Writes every donation (voided ones marked) to `out`. Returns how many.
 pub fn donations(conn: &Connection, out: impl Write) -> Result<u64> {
-    write_donations(conn, out).map_err(io_error)
+    write_donations(conn, out).map_err(Failure::into_error)
 }
 
 pub fn donations_to_file(conn: &Connection, path: &Path) -> Result<Exported> {

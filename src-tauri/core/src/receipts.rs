@@ -16,7 +16,6 @@ use crate::donations::{self, Donation};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::messages::Message;
-use crate::money;
 use crate::money_audit::{self, Snapshot};
 use crate::organization::{self, Organization};
 use crate::sync::Tx;
@@ -63,7 +62,7 @@ pub fn acknowledgement(org: &Organization, d: &Donation) -> Acknowledgement {
         return ack;
     }
     // What the organization kept: a refund takes part of a gift back.
-    let kept = d.amount_minor - money::parse_decimal(&d.refunded, &d.currency).unwrap_or(0);
+    let kept = d.amount_minor - d.refunded_minor;
     if org.tax_rules == "us_501c3" && d.currency == "USD" {
         if kept >= WRITTEN_ACK_CENTS {
             ack.needed = true;

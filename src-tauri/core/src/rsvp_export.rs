@@ -7,10 +7,9 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::csv_export::{neutralize, save_privately, Exported, Failure};
-use crate::error::{Error, Result};
+use crate::csv_export::{neutralize, save_privately, spreadsheet_writer, Exported, Failure};
+use crate::error::Result;
 use crate::id::Id;
-use crate::messages::Message;
 use crate::rsvps::Status;
 use crate::store::Store;
 
@@ -45,10 +44,7 @@ pub fn status_word(status: Status) -> &'static str {
 /// Writes the answers of `event` to `out` (the going first, by name). Returns how many.
 pub fn export(store: &Store, event: Id, out: impl Write) -> Result<u64> {
     crate::events::get(store, event)?;
-    write_answers(store.conn(), event, out).map_err(|e| match e {
-        Failure::Db(e) => e,
-        Failure::Io(e) => Error::Invalid(Message::new("export_failed").with("cause", e)),
-    })
+    write_answers(store.conn(), event, out).map_err(Failure::into_error)
 }
 
 /// Saves the answers of `event` at `path`, readable by its owner only, whole or not at all.
@@ -57,11 +53,8 @@ pub fn export_to_file(store: &Store, event: Id, path: &Path) -> Result<Exported>
     save_privately(path, |out| write_answers(store.conn(), event, out))
 }
 
-fn write_answers(conn: &Connection, event: Id, mut out: impl Write) -> Result<u64, Failure> {
-    out.write_all(b"\xef\xbb\xbf")?;
-    let mut csv = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+fn write_answers(conn: &Connection, event: Id, out: impl Write) -> Result<u64, Failure> {
+    let mut csv = spreadsheet_writer(out)?;
     csv.write_record(COLUMNS)?;
     let mut stmt = conn.prepare(
         "SELECT p.given_name, p.family_name, p.email, p.phone, r.status, 1 + r.guests,

@@ -21,7 +21,6 @@
 
 use std::collections::HashMap;
 
-use csv::StringRecord;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -277,26 +276,9 @@ fn read(bytes: &[u8], options: &Options) -> Result<Read> {
     let column = |f: Field| out.mapping.iter().position(|m| *m == Some(f));
     let columns: HashMap<Field, Option<usize>> =
         Field::ALL.iter().map(|f| (*f, column(*f))).collect();
-    let mut reader = csv_import::csv_reader(&out.reading.text, out.reading.delimiter);
-    let mut record = StringRecord::new();
-    let mut header_done = false;
-    let mut lines = csv_import::Lines::new(&out.reading.text);
     // One answer per person in the file: the key (email, else the folded name) to its row.
     let mut seen: HashMap<String, usize> = HashMap::new();
-    while reader
-        .read_record(&mut record)
-        .map_err(csv_import::csv_error)?
-    {
-        if !header_done {
-            header_done = true;
-            continue;
-        }
-        let line = lines.of(record
-            .position()
-            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX)));
-        if record.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
+    csv_import::data_rows(&out.reading, |line, record| {
         out.read += 1;
         if out.sample.len() < 10 {
             out.sample.push(SampleRow {
@@ -305,7 +287,7 @@ fn read(bytes: &[u8], options: &Options) -> Result<Read> {
             });
         }
         // Zoom writes "--" for a value it does not have.
-        let get = |f: Field| match csv_import::unescape_formula(cell(&record, columns[&f]).trim()) {
+        let get = |f: Field| match csv_import::unescape_formula(cell(record, columns[&f]).trim()) {
             "--" => "",
             v => v,
         };
@@ -342,7 +324,8 @@ fn read(bytes: &[u8], options: &Options) -> Result<Read> {
                 out.rejected.push(Problem { line, message });
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 

@@ -101,7 +101,7 @@ pub fn collect(store: &Store) -> Result<Stats> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let money = crate::ledger::overview(&conn)?;
+    let money = crate::ledger::totals(&conn)?;
     let mut totals: Vec<CurrencyTotal> = money
         .currencies
         .into_iter()
