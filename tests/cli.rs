@@ -1361,3 +1361,115 @@ fn money_from_a_script() {
     assert!(printed.contains("The check bounced"));
     assert!(ok(&["fund", "list"]).contains("legal-aid"));
 }
+
+/// Runs the binary with the database's passphrase in CAMPAIGN_DESK_PASSPHRASE.
+fn desk_keyed(passphrase: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_campaign-desk"))
+        .args(args)
+        .env_remove("CAMPAIGN_DESK_DB")
+        .env("CAMPAIGN_DESK_PASSPHRASE", passphrase)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn encrypted_from_a_script_backed_up_checked_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("secret.db");
+    let db = db.to_str().unwrap();
+    let key = dir.path().join("key.txt");
+    fs::write(&key, "a long sentence nobody guesses\n").unwrap();
+    let key = key.to_str().unwrap();
+
+    // Created with a passphrase: encrypted from its first byte.
+    let out = desk(&["--db", db, "--passphrase-file", key, "demo"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = fs::read(db).unwrap();
+    assert!(!bytes.starts_with(b"SQLite format 3"));
+    assert_eq!(mode(Path::new(db)), 0o600);
+    let stats = desk(&["--db", db, "--passphrase-file", key, "stats", "--json"]);
+    assert!(stats.status.success(), "{}", text(&stats.stderr));
+
+    // Without the passphrase: one line that says what to do. With a wrong one: another.
+    let out = desk(&["--db", db, "stats"]);
+    assert!(!out.status.success());
+    let said = text(&out.stderr);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("is encrypted") && said.contains("--passphrase-file"),
+        "{said}"
+    );
+    let out = desk_keyed("not the one at all", &["--db", db, "stats"]);
+    assert!(
+        text(&out.stderr).contains("does not open"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // The variable works as the file does; check looks at every encrypted page.
+    let out = desk_keyed("a long sentence nobody guesses", &["--db", db, "check"]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).starts_with("ok:"));
+
+    let backup = dir.path().join("stick.backup");
+    let backup = backup.to_str().unwrap();
+    let out = desk(&["--db", db, "--passphrase-file", key, "backup", backup]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("encrypted"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!fs::read(backup).unwrap().starts_with(b"SQLite format 3"));
+
+    // A damaged database: check says so and exits 1; restore brings the backup back and keeps
+    // the damaged file beside it.
+    let mut bytes = fs::read(db).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 64] {
+        *b ^= 0xff;
+    }
+    fs::write(db, &bytes).unwrap();
+    let out = desk(&["--db", db, "--passphrase-file", key, "check"]);
+    assert!(!out.status.success());
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(
+        said.contains("problem") || said.contains("damaged"),
+        "{said}"
+    );
+    let out = desk(&["--db", db, "--passphrase-file", key, "restore", backup]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("before-restore"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = desk(&["--db", db, "--passphrase-file", key, "check"]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    let again = desk(&["--db", db, "--passphrase-file", key, "stats", "--json"]);
+    assert_eq!(
+        again.stdout, stats.stdout,
+        "the backup holds what the database held"
+    );
+
+    // Decrypt, then encrypt again with a passphrase too short: refused, still plain.
+    let out = desk(&["--db", db, "--passphrase-file", key, "decrypt"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(fs::read(db).unwrap().starts_with(b"SQLite format 3\0"));
+    let out = desk_keyed("short", &["--db", db, "encrypt"]);
+    assert!(
+        text(&out.stderr).contains("at least 10"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(fs::read(db).unwrap().starts_with(b"SQLite format 3\0"));
+    let out = desk_keyed("another long sentence", &["--db", db, "encrypt"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = desk_keyed("another long sentence", &["--db", db, "stats", "--json"]);
+    assert_eq!(out.stdout, stats.stdout);
+}

@@ -215,6 +215,9 @@ fn every_declared_command_answers_the_main_window() {
             "void_receipt" => json!({ "receipt": NO_ID, "reason": "r", "who": "" }),
             "reissue_receipt" => json!({ "receipt": NO_ID, "who": "" }),
             "donation_import_preview" | "donation_import_commit" => json!({ "options": {} }),
+            "unlock" => json!({ "passphrase": "not the one" }),
+            "set_lock_minutes" => json!({ "minutes": 10 }),
+            "set_backups_keep" => json!({ "keep": 5 }),
             _ => json!({}),
         };
         match invoke(&h.main, cmd, args) {

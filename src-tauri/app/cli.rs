@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use desk_core::encryption::Passphrase;
+use desk_core::rewrite::change_encryption;
 use desk_core::stats::Stats;
 use desk_core::store::Access;
 use desk_core::sync::{self, Applied, Counts, Exported, Status};
@@ -12,6 +14,8 @@ use desk_core::{stats, Store};
 
 /// The variable that names the database file when `--db` is not given.
 pub const DB_ENV: &str = "CAMPAIGN_DESK_DB";
+/// The variable that holds the database's passphrase when `--passphrase-file` is not given.
+pub const PASSPHRASE_ENV: &str = "CAMPAIGN_DESK_PASSPHRASE";
 /// The variable that holds the campaign's sync passphrase for `sync` commands.
 pub const SYNC_PASSPHRASE_ENV: &str = "CAMPAIGN_DESK_SYNC_PASSPHRASE";
 
@@ -30,6 +34,12 @@ pub struct Args {
     #[arg(long, global = true, value_name = "PATH", env = DB_ENV)]
     pub db: Option<PathBuf>,
 
+    /// A file holding the database's passphrase (its first line), for an encrypted database
+    /// [default: the variable CAMPAIGN_DESK_PASSPHRASE]. A database created meanwhile is
+    /// encrypted with it from its first byte
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -44,8 +54,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check the database's integrity; exit status 0 when it is sound
+    /// Check the database's integrity (and every encrypted page's); exit status 0 when sound
     Check,
+    /// Encrypt the database with the passphrase given (--passphrase-file or
+    /// CAMPAIGN_DESK_PASSPHRASE), or change the passphrase of an encrypted one
+    Encrypt {
+        /// For an encrypted database: a file holding the new passphrase (its first line)
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+    /// Rewrite an encrypted database without encryption
+    Decrypt,
+    /// Save a backup of the database (encrypted like it) to FILE, while it stays in use
+    Backup {
+        /// Where to save the backup
+        file: PathBuf,
+    },
+    /// Replace the database with a backup, after checking the backup; the database that was
+    /// there is kept beside it
+    Restore {
+        /// The backup file (its passphrase, if encrypted, is the one given)
+        file: PathBuf,
+    },
     /// Shows one native file dialog and prints the path chosen (used by the window)
     #[command(hide = true)]
     Dialog(crate::dialog::Ask),
@@ -166,12 +196,17 @@ impl Command {
             Command::Demo => Access::Create,
             Command::Stats { .. } => Access::Existing,
             Command::Check => Access::AsIs,
+            // Restore opens nothing before the backup is checked (main.rs).
+            Command::Restore { .. } => Access::Existing,
             Command::Sync {
                 action: SyncCommand::Import { .. },
                 ..
             } => Access::Create,
             Command::Sync { .. }
             | Command::Dialog(_)
+            | Command::Encrypt { .. }
+            | Command::Decrypt
+            | Command::Backup { .. }
             | Command::Appeal { .. }
             | Command::Import { .. }
             | Command::Export { .. }
@@ -209,10 +244,98 @@ pub fn database_path(args: &Args) -> desk_core::Result<PathBuf> {
     }
 }
 
-/// Runs one scripting command on an opened store.
-pub fn run(command: &Command, store: &mut Store) -> ExitCode {
-    match execute(command, store) {
-        Ok(code) => code,
+/// The database's passphrase: the first line of `--passphrase-file`, else the variable.
+pub fn passphrase(args: &Args) -> desk_core::Result<Option<Passphrase>> {
+    match &args.passphrase_file {
+        Some(path) => Passphrase::read_from(path).map(Some),
+        None => std::env::var(PASSPHRASE_ENV)
+            .ok()
+            .map(Passphrase::given)
+            .transpose(),
+    }
+}
+
+/// Runs one scripting command on an opened store (consumed: encrypting rewrites the file).
+pub fn run(command: &Command, store: Store, passphrase: Option<&Passphrase>) -> ExitCode {
+    match command {
+        Command::Encrypt {
+            new_passphrase_file,
+        } => encrypt(store, passphrase, new_passphrase_file.as_deref()),
+        Command::Decrypt => {
+            if !store.is_encrypted() {
+                return fail(&desk_core::Error::invalid("not_encrypted"));
+            }
+            let mut store = store;
+            match change_encryption(&mut store, None) {
+                Ok(()) => {
+                    println!("{} is no longer encrypted", store.path().display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        _ => {
+            let mut store = store;
+            match execute(command, &mut store) {
+                Ok(code) => code,
+                Err(e) => fail(&e),
+            }
+        }
+    }
+}
+
+/// Encrypts a plain database with the passphrase given, or changes an encrypted one's to the
+/// passphrase in `new_file`. The new passphrase must be a strong one (`check_strong`).
+fn encrypt(store: Store, given: Option<&Passphrase>, new_file: Option<&Path>) -> ExitCode {
+    let read;
+    let new = match (store.is_encrypted(), new_file) {
+        (_, Some(file)) => match Passphrase::read_from(file) {
+            Ok(p) => {
+                read = p;
+                &read
+            }
+            Err(e) => return fail(&e),
+        },
+        (false, None) => match given {
+            Some(p) => p,
+            None => return fail(&desk_core::Error::invalid("passphrase_missing")),
+        },
+        (true, None) => return fail(&desk_core::Error::invalid("already_encrypted")),
+    };
+    if let Err(e) = new.check_strong() {
+        return fail(&e);
+    }
+    let was = store.is_encrypted();
+    let mut store = store;
+    match change_encryption(&mut store, Some(new)) {
+        Ok(()) => {
+            let done = if was {
+                "has a new passphrase"
+            } else {
+                "is encrypted"
+            };
+            println!("{} {done}", store.path().display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `restore FILE`: checks the backup, sets the database aside and puts the backup in its
+/// place, without opening the database first (it may be the damaged one).
+pub fn restore(db: &Path, file: &Path, passphrase: Option<&Passphrase>) -> ExitCode {
+    match desk_core::backup::restore(db, file, passphrase) {
+        Ok((store, restored)) => {
+            println!(
+                "Restored {} from {}",
+                store.path().display(),
+                file.display()
+            );
+            if let Some(aside) = restored.set_aside {
+                println!("The database that was there is kept as {aside}");
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => fail(&e),
     }
 }
@@ -245,6 +368,24 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
             } else {
                 print!("{}", stats_text(&s));
             }
+        }
+        Command::Backup { file } => {
+            let made = desk_core::backup::to_file(&store.backup_source(), file)?;
+            println!(
+                "Saved a backup of {} ({} KB{}) to {}",
+                store.path().display(),
+                made.bytes.div_ceil(1024),
+                if store.is_encrypted() {
+                    ", encrypted"
+                } else {
+                    ""
+                },
+                made.path
+            );
+        }
+        // Run before a store exists, or on the store as a whole (run).
+        Command::Restore { .. } | Command::Encrypt { .. } | Command::Decrypt => {
+            unreachable!("handled by main and run")
         }
         Command::Check => {
             let report = store.check()?;
@@ -332,7 +473,7 @@ fn run_sync(action: &SyncCommand, file: Option<&Path>, store: &mut Store) -> des
 }
 
 /// The passphrase is the file's first line (a trailing newline is not part of it).
-fn read_passphrase_file(path: &Path) -> desk_core::Result<String> {
+pub fn read_passphrase_file(path: &Path) -> desk_core::Result<String> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         desk_core::Error::Invalid(
             desk_core::messages::Message::new("bundle_unreadable")

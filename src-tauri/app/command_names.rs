@@ -112,6 +112,16 @@ pub const COMMANDS: &[&str] = &[
     "donation_import_commit",
     "export_ledger",
     "export_donations",
+    "safety_status",
+    "unlock",
+    "lock",
+    "set_encryption",
+    "set_lock_minutes",
+    "set_backups_keep",
+    "backup_now",
+    "save_backup_as",
+    "choose_backup_file",
+    "restore_backup",
 ];
 
 /// Commands that open a native dialog and wait for a person: the end-to-end tests drive them
@@ -128,4 +138,6 @@ pub const DIALOG_COMMANDS: &[&str] = &[
     "donation_import_choose_file",
     "export_ledger",
     "export_donations",
+    "save_backup_as",
+    "choose_backup_file",
 ];

@@ -1,6 +1,7 @@
 //! The desktop shell: the Tauri app around desk-core. `main.rs` decides between the window and a
 //! scripting command; both open the store the same way and call the same core functions.
 
+pub mod auto_backup;
 pub mod cli;
 pub mod cli_events;
 pub mod cli_import;
@@ -134,6 +135,16 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::money::donation_import_commit,
             commands::money::export_ledger,
             commands::money::export_donations,
+            commands::safety::safety_status,
+            commands::safety::unlock,
+            commands::safety::lock,
+            commands::safety::set_encryption,
+            commands::safety::set_lock_minutes,
+            commands::safety::set_backups_keep,
+            commands::safety::backup_now,
+            commands::safety::save_backup_as,
+            commands::safety::choose_backup_file,
+            commands::safety::restore_backup,
         ])
         .on_window_event(|window, event| {
             // In table or door mode the window closes only through the PIN: the close is refused and
@@ -157,8 +168,13 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
     tauri::generate_context!()
 }
 
-/// Opens the window on an already opened store and runs until it is closed.
-pub fn run_window(store: desk_core::Store, started: Instant) -> ExitCode {
+/// Opens the window on the store as `main` opened it (or found it locked or damaged) and runs
+/// until it is closed.
+pub fn run_window(
+    path: std::path::PathBuf,
+    opened: desk_core::Result<desk_core::Store>,
+    started: Instant,
+) -> ExitCode {
     // Without a display GTK would panic; say what to do instead.
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
@@ -167,12 +183,28 @@ pub fn run_window(store: desk_core::Store, started: Instant) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let app = setup(Builder::default(), AppState::new(store, started));
-    match app.run(context()) {
-        Ok(()) => ExitCode::SUCCESS,
+    let slot = match opened {
+        Ok(store) => state::Slot::Open(Box::new(store)),
+        // The unlock screen asks for the passphrase.
+        Err(desk_core::Error::NeedsPassphrase { .. }) => state::Slot::Locked,
+        // The window says so and offers the newest good backup; the file is never written to.
+        Err(desk_core::Error::Damaged { cause, .. }) => state::Slot::Damaged(cause),
+        Err(e) => return cli::fail(&e),
+    };
+    let app = match setup(Builder::default(), AppState::with_slot(path, slot, started))
+        .build(context())
+    {
+        Ok(app) => app,
         Err(e) => {
             eprintln!("campaign-desk: the window could not be opened: {e}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
-    }
+    };
+    auto_backup::start_daily(app.handle().clone());
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            auto_backup::make(handle, false);
+        }
+    });
+    ExitCode::SUCCESS
 }

@@ -24,22 +24,28 @@ fn main() -> ExitCode {
         Ok(path) => path,
         Err(e) => return cli::fail(&e),
     };
-    let existed = path.exists();
-    let store = match Store::open_with(&path, access) {
-        Ok(store) => store,
+    let passphrase = match cli::passphrase(&args) {
+        Ok(p) => p,
         Err(e) => return cli::fail(&e),
     };
+    if let Some(cli::Command::Restore { file }) = &args.command {
+        return cli::restore(&path, file, passphrase.as_ref());
+    }
+    let existed = path.exists();
+    let opened = Store::open_keyed(&path, access, passphrase.as_ref());
     match &args.command {
         Some(command) => {
-            let mut store = store;
-            let code = cli::run(command, &mut store);
+            let store = match opened {
+                Ok(store) => store,
+                Err(e) => return cli::fail(&e),
+            };
+            let code = cli::run(command, store, passphrase.as_ref());
             if code != ExitCode::SUCCESS && !existed && command.removes_what_it_created_on_failure()
             {
-                drop(store);
                 desk_core::store::remove_with_companions(&path);
             }
             code
         }
-        None => campaign_desk::run_window(store, started),
+        None => campaign_desk::run_window(path, opened, started),
     }
 }

@@ -23,8 +23,19 @@ impl Seen {
     }
 }
 
+/// The database as the window has it: open, or closed for a reason the window shows.
+pub enum Slot {
+    Open(Box<Store>),
+    /// Encrypted and not unlocked (at start, or locked since): no key in memory.
+    Locked,
+    /// Damaged at open: never written to; the window offers a backup.
+    Damaged(String),
+}
+
 pub struct AppState {
-    store: Arc<Mutex<Store>>,
+    store: Arc<Mutex<Slot>>,
+    /// The database's file, for unlocking and restoring while no store is open.
+    pub path: PathBuf,
     /// The bundle chosen in the open dialog, between its preview and applying it, with its size
     /// and time when it was previewed.
     chosen_bundle: Mutex<Option<(PathBuf, Option<Seen>)>>,
@@ -38,18 +49,43 @@ pub struct AppState {
     /// The signer file chosen for import, read once: its name and bytes, between the preview
     /// and the import (the window never names a path).
     chosen_import: Mutex<Option<(String, Arc<Vec<u8>>)>>,
+    /// The backup file chosen in the open dialog, between choosing it and restoring it.
+    chosen_backup: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
     pub fn new(store: Store, started: Instant) -> Self {
+        let path = store.path().to_owned();
+        AppState::with_slot(path, Slot::Open(Box::new(store)), started)
+    }
+
+    pub fn with_slot(path: PathBuf, slot: Slot, started: Instant) -> Self {
         AppState {
-            store: Arc::new(Mutex::new(store)),
+            store: Arc::new(Mutex::new(slot)),
+            path,
             chosen_bundle: Mutex::new(None),
             started,
             locked: AtomicBool::new(false),
             table_count: Mutex::new(None),
             chosen_import: Mutex::new(None),
+            chosen_backup: Mutex::new(None),
         }
+    }
+
+    pub fn choose_backup(&self, path: Option<PathBuf>) {
+        *self
+            .chosen_backup
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = path;
+    }
+
+    /// The backup file chosen to restore; an error if none was.
+    pub fn chosen_backup(&self) -> Result<PathBuf, ApiError> {
+        self.chosen_backup
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| ApiError::from(desk_core::Error::invalid("no_backup_chosen")))
     }
 
     pub fn choose_import(&self, file: Option<(String, Arc<Vec<u8>>)>) {
@@ -157,14 +193,39 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> desk_core::Result<T> + Send + 'static,
     {
+        self.with_slot_blocking(move |slot| match slot {
+            Slot::Open(store) => work(store),
+            Slot::Locked => Err(desk_core::Error::Conflict(
+                desk_core::messages::Message::new("store_locked"),
+            )),
+            Slot::Damaged(cause) => Err(desk_core::Error::Damaged {
+                path: PathBuf::new(),
+                cause: cause.clone(),
+            }),
+        })
+        .await
+    }
+
+    /// Runs `work` on a blocking thread with the slot itself: unlocking, locking, rewriting
+    /// and restoring replace what it holds.
+    pub async fn with_slot_blocking<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Slot) -> desk_core::Result<T> + Send + 'static,
+    {
         let store = Arc::clone(&self.store);
         tauri::async_runtime::spawn_blocking(move || {
             // A panic in an earlier command rolled its transaction back, so the store is usable.
-            let mut store = store.lock().unwrap_or_else(PoisonError::into_inner);
-            work(&mut store)
+            let mut slot = store.lock().unwrap_or_else(PoisonError::into_inner);
+            work(&mut slot)
         })
         .await
         .map_err(ApiError::internal)?
         .map_err(ApiError::from)
+    }
+
+    /// The slot, for the work at the window's close (the last backup), on the calling thread.
+    pub fn slot(&self) -> std::sync::MutexGuard<'_, Slot> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

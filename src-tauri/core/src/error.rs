@@ -10,6 +10,12 @@ use crate::messages::Message;
 pub enum Error {
     /// The database file could not be opened or created. Nothing was created or changed.
     Open { path: PathBuf, cause: String },
+    /// The file is encrypted and no passphrase was given. Nothing was read.
+    NeedsPassphrase { path: PathBuf },
+    /// The passphrase given does not open the file. Nothing was changed.
+    WrongPassphrase { path: PathBuf },
+    /// The file is damaged: it is not written to, and a backup is the way back.
+    Damaged { path: PathBuf, cause: String },
     /// Input that breaks a rule; the message says which field and why.
     Invalid(Message),
     /// A record that does not exist (or no longer exists).
@@ -29,6 +35,9 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Open { .. } => "open_failed",
+            Error::NeedsPassphrase { .. } => "encrypted",
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
+            Error::Damaged { .. } => "damaged",
             Error::Invalid(_) => "invalid",
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
@@ -41,6 +50,15 @@ impl Error {
     pub fn message(&self) -> Message {
         match self {
             Error::Open { path, cause } => Message::new("open_failed")
+                .with("path", path.display())
+                .with("cause", cause),
+            Error::NeedsPassphrase { path } => {
+                Message::new("needs_passphrase").with("path", path.display())
+            }
+            Error::WrongPassphrase { path } => {
+                Message::new("wrong_passphrase").with("path", path.display())
+            }
+            Error::Damaged { path, cause } => Message::new("damaged")
                 .with("path", path.display())
                 .with("cause", cause),
             Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) => m.clone(),

@@ -9,19 +9,39 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::messages::Message;
 use crate::store::Store;
-use crate::sync::Tx;
 
 pub const DEFAULT_IDLE_SECONDS: i64 = 60;
 pub const IDLE_SECONDS: std::ops::RangeInclusive<i64> = 5..=600;
 /// Short enough that a visitor trying PINs cannot lock the organizer out for long.
 const LONGEST_WAIT_SECONDS: i64 = 60;
+
+/// The window locks an encrypted database after this many idle minutes (0: never).
+pub const DEFAULT_LOCK_MINUTES: i64 = 15;
+pub const LOCK_MINUTES: std::ops::RangeInclusive<i64> = 0..=240;
+
+/// After how many idle minutes the window locks an encrypted database (0: never).
+pub fn lock_minutes(store: &Store) -> Result<i64> {
+    Ok(get(store.conn(), "lock_minutes")?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_LOCK_MINUTES))
+}
+
+pub fn set_lock_minutes(store: &mut Store, minutes: i64) -> Result<()> {
+    if !LOCK_MINUTES.contains(&minutes) {
+        return Err(Error::Invalid(
+            Message::new("idle_lock_range")
+                .with("min", 1)
+                .with("max", LOCK_MINUTES.end()),
+        ));
+    }
+    store.write(|w| put(w, "lock_minutes", &minutes.to_string()))
+}
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct KioskSettings {
@@ -39,24 +59,7 @@ pub fn settings(store: &Store) -> Result<KioskSettings> {
     })
 }
 
-fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT value FROM local_settings WHERE key = ?1",
-            [key],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-fn put(w: &Tx<'_>, key: &str, value: &str) -> Result<()> {
-    w.execute(
-        "INSERT INTO local_settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )?;
-    Ok(())
-}
+use crate::local_settings::{get, put};
 
 /// Sets the PIN (4 to 12 digits). Changing an existing PIN needs the current one.
 pub fn set_pin(store: &mut Store, current: Option<&str>, pin: &str) -> Result<()> {

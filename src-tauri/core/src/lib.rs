@@ -2,6 +2,7 @@
 //! IPC commands and the scripting CLI are two thin doors onto these functions.
 
 pub mod appeals;
+pub mod backup;
 pub mod campaign;
 pub mod cash_box;
 pub mod clock;
@@ -11,6 +12,7 @@ pub mod csv_import;
 pub mod donation_import;
 pub mod donations;
 pub mod duplicates;
+pub mod encryption;
 pub mod error;
 pub mod events;
 pub mod expenses;
@@ -19,6 +21,7 @@ pub mod ics;
 pub mod id;
 pub mod kiosk;
 pub mod ledger;
+pub(crate) mod local_settings;
 pub mod messages;
 pub mod migrations;
 pub mod money;
@@ -27,9 +30,11 @@ pub mod money_export;
 pub mod organization;
 pub mod people;
 pub mod receipts;
+pub mod rewrite;
 pub mod rsvp_export;
 pub mod rsvp_import;
 pub mod rsvps;
+pub(crate) mod safe_file;
 pub mod sample;
 pub mod search;
 pub mod sheets;

@@ -426,6 +426,66 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("database", "The database reported a problem: {detail}"),
     ("open_failed", "Cannot open the database {path}: {cause}"),
     (
+        "needs_passphrase",
+        "The database {path} is encrypted: its passphrase is needed to open it (scripts give it with --passphrase-file FILE or the variable CAMPAIGN_DESK_PASSPHRASE)",
+    ),
+    (
+        "wrong_passphrase",
+        "That passphrase does not open {path}. Nothing was changed; check it and try again (capital letters and the keyboard's language count)",
+    ),
+    (
+        "damaged",
+        "The database {path} is damaged ({cause}). Campaign Desk will not write to it: restore the newest good backup, and keep the damaged file for someone who can look at it",
+    ),
+    ("passphrase_missing", "Type a passphrase"),
+    (
+        "passphrase_file_unreadable",
+        "The passphrase file {path} cannot be read: {cause}",
+    ),
+    (
+        "passphrase_short",
+        "A passphrase needs at least {min} characters: a few words you will remember are best",
+    ),
+    (
+        "passphrase_control",
+        "A passphrase cannot contain line breaks or other invisible characters",
+    ),
+    (
+        "passphrases_differ",
+        "The two passphrases are not the same; type the new one twice alike",
+    ),
+    ("not_encrypted", "This database is not encrypted"),
+    ("already_encrypted", "This database is encrypted already; change its passphrase instead"),
+    (
+        "rewrite_failed",
+        "The database could not be rewritten ({cause}); it is as it was, nothing was lost",
+    ),
+    (
+        "backup_failed",
+        "The backup could not be written to {path} ({cause}); the database itself is unchanged",
+    ),
+    (
+        "backup_unusable",
+        "{path} cannot be restored: {cause}. The database was not touched",
+    ),
+    ("no_backup_chosen", "Choose a backup first"),
+    (
+        "backup_keep_range",
+        "Keep between {min} and {max} automatic backups",
+    ),
+    (
+        "idle_lock_range",
+        "Lock after between {min} and {max} minutes, or never (0)",
+    ),
+    (
+        "lock_in_table_mode",
+        "Table mode and the door stay open for visitors; leave them with the PIN first",
+    ),
+    (
+        "store_locked",
+        "Campaign Desk is locked: type the passphrase to go on",
+    ),
+    (
         "import_needs_encoding",
         "The file is not UTF-8 text: choose the encoding it was saved in, such as {suggestions}",
     ),
@@ -512,6 +572,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("field.gift", "Gift"),
     ("field.laptop_name", "Laptop name"),
     ("field.sync_passphrase", "Sync passphrase"),
+    ("field.passphrase", "Passphrase"),
     ("field.from", "From"),
     ("field.to", "To"),
     ("field.amount", "Amount"),

@@ -15,13 +15,14 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use serde::Serialize;
 
+use crate::encryption::{looks_encrypted, Key, Passphrase, SALT_LEN};
 use crate::error::{Error, Result};
 use crate::migrations::{migrations, SCHEMA_VERSION};
 use crate::sync::record::{self, Tx};
 
 /// `PRAGMA application_id` of a Campaign Desk database ("CDsk"), so that another program's SQLite
 /// file is recognised and left alone.
-const APPLICATION_ID: i32 = 0x4344_736b;
+pub(crate) const APPLICATION_ID: i32 = 0x4344_736b;
 
 /// How long a write waits for another Campaign Desk process (the window and a CLI command may
 /// share a file) before giving up with `Error::Locked`.
@@ -32,6 +33,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The file's key when it is encrypted, for a second connection (backups) and rewrites.
+    key: Option<Key>,
 }
 
 impl std::fmt::Debug for Store {
@@ -39,6 +42,18 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.path)
             .finish_non_exhaustive()
+    }
+}
+
+/// A store's file and key while its connection is closed (a rewrite in progress).
+pub struct Closed {
+    pub(crate) path: PathBuf,
+    pub(crate) key: Option<Key>,
+}
+
+impl Closed {
+    pub fn reopen(self) -> Result<Store> {
+        Store::open_with_key(&self.path, Access::Existing, self.key)
     }
 }
 
@@ -92,31 +107,107 @@ impl Store {
         Store::open_with(path, Access::Create)
     }
 
-    /// Opens the database at `path` as `access` allows.
+    /// Opens the database at `path` as `access` allows (an encrypted file needs its passphrase:
+    /// `open_keyed`).
     pub fn open_with(path: impl AsRef<Path>, access: Access) -> Result<Store> {
+        Store::open_keyed(path, access, None)
+    }
+
+    /// Opens the database at `path` as `access` allows. An encrypted file opens only with its
+    /// passphrase; a file this call creates is encrypted from its first byte when a passphrase
+    /// is given. A passphrase given for a file that is not encrypted is not used.
+    pub fn open_keyed(
+        path: impl AsRef<Path>,
+        access: Access,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<Store> {
         let path = path.as_ref();
-        let fail = |cause: String| Error::Open {
-            path: path.to_owned(),
-            cause,
+        let found = prepare(path, access)?;
+        let key = match (found, passphrase) {
+            (Found::Plain, _) | (Found::New, None) => None,
+            (Found::New, Some(p)) => Some(Key::fresh(p)?),
+            (Found::Encrypted(_), None) => {
+                return Err(Error::NeedsPassphrase {
+                    path: path.to_owned(),
+                })
+            }
+            (Found::Encrypted(salt), Some(p)) => Some(Key::derive(p, salt)),
         };
-        let created = prepare_file(path, access == Access::Create).map_err(fail)?;
-        match connect(path, access != Access::AsIs) {
+        Store::connect_found(path, access, found, key)
+    }
+
+    /// Opens the database at `path` with a key already derived (a file this process rewrote,
+    /// or unlocks again).
+    pub(crate) fn open_with_key(path: &Path, access: Access, key: Option<Key>) -> Result<Store> {
+        let found = prepare(path, access)?;
+        if matches!(found, Found::Encrypted(_)) && key.is_none() {
+            return Err(Error::NeedsPassphrase {
+                path: path.to_owned(),
+            });
+        }
+        Store::connect_found(path, access, found, key)
+    }
+
+    fn connect_found(path: &Path, access: Access, found: Found, key: Option<Key>) -> Result<Store> {
+        match connect(path, access != Access::AsIs, key.as_ref()) {
             Ok(conn) => {
-                if !created {
+                if found != Found::New {
                     make_private(path);
                 }
                 Ok(Store {
                     conn,
                     path: path.to_owned(),
+                    key,
                 })
             }
-            Err(cause) => {
-                if created {
+            Err(failure) => {
+                if found == Found::New {
                     remove_with_companions(path);
                 }
-                Err(fail(cause))
+                Err(failure.into_error(path, key.as_ref()))
             }
         }
+    }
+
+    /// Whether the file is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// Whether `passphrase` is this file's (to change or remove it, the current one is asked).
+    pub fn passphrase_opens(&self, passphrase: &Passphrase) -> bool {
+        self.key
+            .as_ref()
+            .is_some_and(|k| k.is_derived_from(passphrase))
+    }
+
+    pub(crate) fn key(&self) -> Option<&Key> {
+        self.key.as_ref()
+    }
+
+    /// Closes the store for a moment (a restore), keeping what opens it again.
+    pub fn close(mut self) -> Closed {
+        self.take().unwrap_or_else(|_| Closed {
+            path: self.path.clone(),
+            key: self.key.take(),
+        })
+    }
+
+    /// Closes the connection for a moment (a rewrite): `self` is left reading an empty
+    /// in-memory database that refuses writes until the caller puts the reopened store back.
+    /// The log is folded into the file first, so no WAL is left beside a file being replaced.
+    pub(crate) fn take(&mut self) -> Result<Closed> {
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let placeholder = Store {
+            conn: Connection::open_in_memory_with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY)?,
+            path: self.path.clone(),
+            key: None,
+        };
+        let Store { conn, path, key } = std::mem::replace(self, placeholder);
+        drop(conn);
+        Ok(Closed { path, key })
     }
 
     pub fn path(&self) -> &Path {
@@ -189,11 +280,31 @@ impl Store {
     /// SQLite's full integrity check, the foreign-key check and the schema version.
     pub fn check(&self) -> Result<CheckReport> {
         let mut problems = Vec::new();
+        if self.key.is_some() {
+            // Every page's HMAC first: a flipped bit anywhere in an encrypted file shows here,
+            // page by page (SQLite's own check would stop at the first such page).
+            let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
+            for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+                problems.push(format!("encrypted page: {}", row?));
+            }
+            if !problems.is_empty() {
+                return Ok(CheckReport {
+                    schema_version: self.schema_version().unwrap_or(0),
+                    problems,
+                });
+            }
+        }
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let row = row?;
-            if row != "ok" {
-                problems.push(format!("integrity: {row}"));
+            match row {
+                Ok(row) if row == "ok" => {}
+                Ok(row) => problems.push(format!("integrity: {row}")),
+                Err(e) => {
+                    problems.push(format!(
+                        "integrity: the check stopped at a damaged page ({e})"
+                    ));
+                    break;
+                }
             }
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
@@ -247,10 +358,36 @@ impl Drop for Restore<'_> {
     }
 }
 
+/// What `prepare_file` found at the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// No file, or an empty one: a new database (this call may have created it).
+    New,
+    /// A Campaign Desk database, not encrypted.
+    Plain,
+    /// An encrypted file, with the salt of its key.
+    Encrypted([u8; SALT_LEN]),
+}
+
+/// Whether the file at `path` looks like an encrypted database (for a damaged file's screen).
+pub fn is_encrypted_file(path: &Path) -> bool {
+    fs::File::open(path)
+        .ok()
+        .and_then(|mut f| recognise(&mut f, path).ok())
+        .is_some_and(|found| matches!(found, Found::Encrypted(_)))
+}
+
+fn prepare(path: &Path, access: Access) -> Result<Found> {
+    prepare_file(path, access == Access::Create).map_err(|cause| Error::Open {
+        path: path.to_owned(),
+        cause,
+    })
+}
+
 /// Makes sure `path` can hold the database and is ours, before SQLite touches it (SQLite would
 /// replay another program's leftover journal into its file on the first read). Creates the file
-/// when `create` allows. Returns whether this call created it.
-fn prepare_file(path: &Path, create: bool) -> Result<bool, String> {
+/// when `create` allows.
+fn prepare_file(path: &Path, create: bool) -> Result<Found, String> {
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err("it is a folder, not a file".into()),
         Ok(meta) if !meta.is_file() => Err("it is not a regular file".into()),
@@ -265,8 +402,7 @@ fn prepare_file(path: &Path, create: bool) -> Result<bool, String> {
                     io::ErrorKind::PermissionDenied => "no permission to write to it".to_owned(),
                     _ => describe_io(&e, path),
                 })?;
-            recognise(&mut file, path)?;
-            Ok(false)
+            recognise(&mut file, path)
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let parent = match path.parent() {
@@ -288,18 +424,18 @@ fn prepare_file(path: &Path, create: bool) -> Result<bool, String> {
                 }
                 _ => describe_io(&e, parent),
             })?;
-            Ok(true)
+            Ok(Found::New)
         }
         Err(e) => Err(describe_io(&e, path)),
     }
 }
 
-/// Reads the 100-byte SQLite header with plain file I/O and refuses anything that is not a
-/// Campaign Desk database or an empty file.
-fn recognise(file: &mut fs::File, path: &Path) -> Result<(), String> {
+/// Reads the start of the file with plain file I/O and refuses anything that is not a Campaign
+/// Desk database (plain or encrypted) or an empty file.
+pub(crate) fn recognise(file: &mut fs::File, path: &Path) -> Result<Found, String> {
     use std::io::Read;
-    let mut header = Vec::with_capacity(100);
-    file.take(100)
+    let mut header = Vec::with_capacity(4096);
+    file.take(4096)
         .read_to_end(&mut header)
         .map_err(|e| describe_io(&e, path))?;
     if header.is_empty() {
@@ -310,10 +446,18 @@ fn recognise(file: &mut fs::File, path: &Path) -> Result<(), String> {
         return if leftover {
             Err("it is empty but has another program's journal beside it".into())
         } else {
-            Ok(())
+            Ok(Found::New)
         };
     }
-    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+    if !header.starts_with(b"SQLite format 3\0") {
+        if looks_encrypted(&header) {
+            let mut salt = [0u8; SALT_LEN];
+            salt.copy_from_slice(&header[..SALT_LEN]);
+            return Ok(Found::Encrypted(salt));
+        }
+        return Err(NOT_OURS.into());
+    }
+    if header.len() < 100 {
         return Err(NOT_OURS.into());
     }
     let field = |at: usize| {
@@ -322,7 +466,11 @@ fn recognise(file: &mut fs::File, path: &Path) -> Result<(), String> {
     if field(68) != APPLICATION_ID {
         return Err("it is a database of another program, not of Campaign Desk".into());
     }
-    let version = field(60);
+    check_version(field(60))?;
+    Ok(Found::Plain)
+}
+
+fn check_version(version: i32) -> Result<(), String> {
     if version > SCHEMA_VERSION as i32 {
         return Err(format!(
             "it was written by a newer Campaign Desk (schema {version}, this one knows {SCHEMA_VERSION}); please update Campaign Desk"
@@ -331,47 +479,116 @@ fn recognise(file: &mut fs::File, path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-const NOT_OURS: &str =
-    "it is not a Campaign Desk database (not an SQLite file, or an encrypted one)";
+const NOT_OURS: &str = "it is not a Campaign Desk database";
 
-/// Opens the recognised file with SQLite, configures it and, when `migrate`, brings its schema
-/// up to date.
-fn connect(path: &Path, migrate: bool) -> Result<Connection, String> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).map_err(describe_sqlite)?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(describe_sqlite)?;
+/// Why `connect` failed: SQLite's word, or ours.
+pub(crate) enum Failure {
+    Sqlite(rusqlite::Error),
+    Other(String),
+}
+
+impl From<rusqlite::Error> for Failure {
+    fn from(e: rusqlite::Error) -> Self {
+        Failure::Sqlite(e)
+    }
+}
+
+impl Failure {
+    /// The error a person reads. A keyed file that SQLCipher calls "not a database" was given
+    /// the wrong passphrase, unless that key opens one of its backups (which share the file's
+    /// salt): then the passphrase is right and the file is damaged.
+    pub(crate) fn into_error(self, path: &Path, key: Option<&Key>) -> Error {
+        let open = |cause: String| Error::Open {
+            path: path.to_owned(),
+            cause,
+        };
+        match self {
+            Failure::Other(cause) => open(cause),
+            Failure::Sqlite(e) => match e.sqlite_error_code() {
+                Some(ErrorCode::NotADatabase) => match key {
+                    Some(key) if crate::backup::any_opens_with(path, key) => Error::Damaged {
+                        path: path.to_owned(),
+                        cause: "its first page cannot be read".into(),
+                    },
+                    Some(_) => Error::WrongPassphrase {
+                        path: path.to_owned(),
+                    },
+                    None => Error::Damaged {
+                        path: path.to_owned(),
+                        cause: "SQLite does not recognise its contents".into(),
+                    },
+                },
+                Some(ErrorCode::DatabaseCorrupt) => Error::Damaged {
+                    path: path.to_owned(),
+                    cause: "SQLite found damaged pages".into(),
+                },
+                _ => open(describe_sqlite(e)),
+            },
+        }
+    }
+}
+
+/// Opens the recognised file with SQLite (keyed with `key` when it is encrypted), configures it
+/// and, when `migrate`, brings its schema up to date.
+fn connect(path: &Path, migrate: bool, key: Option<&Key>) -> Result<Connection, Failure> {
+    let mut conn = raw_connection(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
 
     // A new file is stamped as ours before anything else is written, so that every non-empty
-    // Campaign Desk file carries the stamp that `recognise` looks for.
-    let application_id: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(describe_sqlite)?;
+    // Campaign Desk file carries the stamp that `recognise` looks for. (The first read is
+    // where a wrong key shows.)
+    let application_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if application_id == 0 {
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(describe_sqlite)?;
-    }
-    let mode: String = conn
-        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-        .map_err(describe_sqlite)?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(format!(
-            "its folder does not allow write-ahead logging (journal mode {mode})"
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    } else if application_id != APPLICATION_ID {
+        return Err(Failure::Other(
+            "it is a database of another program, not of Campaign Desk".into(),
         ));
     }
-    conn.pragma_update(None, "synchronous", "FULL")
-        .map_err(describe_sqlite)?;
-    conn.pragma_update(None, "foreign_keys", "ON")
-        .map_err(describe_sqlite)?;
+    check_version(version).map_err(Failure::Other)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Failure::Other(format!(
+            "its folder does not allow write-ahead logging (journal mode {mode})"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
     // The search index's triggers call these on every write of a person.
-    crate::search::register_functions(&conn).map_err(describe_sqlite)?;
+    crate::search::register_functions(&conn)?;
     if migrate {
-        migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| format!("its schema could not be updated: {e}"))?;
+        migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. }
+                if matches!(
+                    err.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+                ) =>
+            {
+                Failure::Sqlite(err)
+            }
+            e => Failure::Other(format!("its schema could not be updated: {e}")),
+        })?;
     }
     // Reads only, until Store::write lifts it for one transaction.
-    conn.pragma_update(None, "query_only", true)
-        .map_err(describe_sqlite)?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(conn)
+}
+
+/// A connection to `path`, keyed first when `key` is given, with sorts and temporary tables
+/// kept in memory (never in an unencrypted temporary file).
+pub(crate) fn raw_connection(
+    path: &Path,
+    flags: OpenFlags,
+    key: Option<&Key>,
+) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    // A wrong key is an answer we give the user, not a line for SQLCipher's log on stderr.
+    let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE");
+    if let Some(key) = key {
+        key.apply(&conn)?;
+    }
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
 }
 
@@ -385,7 +602,7 @@ fn describe_sqlite(e: rusqlite::Error) -> String {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
             "another program is using it; close that program and try again".into()
         }
-        Some(ErrorCode::DatabaseCorrupt) => "the file is damaged".into(),
+        Some(ErrorCode::DiskFull) => "the disk is full".into(),
         _ => e.to_string(),
     }
 }
@@ -422,7 +639,7 @@ pub(crate) fn create_private_file(path: &Path) -> io::Result<()> {
 }
 
 #[cfg(unix)]
-fn create_private_folder(folder: &Path) -> io::Result<()> {
+pub(crate) fn create_private_folder(folder: &Path) -> io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
     fs::DirBuilder::new()
         .recursive(true)
@@ -431,7 +648,7 @@ fn create_private_folder(folder: &Path) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_folder(folder: &Path) -> io::Result<()> {
+pub(crate) fn create_private_folder(folder: &Path) -> io::Result<()> {
     fs::create_dir_all(folder)
 }
 
@@ -479,7 +696,7 @@ pub(crate) fn is_database_file(database: &Path, candidate: &Path) -> bool {
 }
 
 /// The database file and the files SQLite keeps beside it.
-fn with_companions(path: &Path) -> [PathBuf; 4] {
+pub(crate) fn with_companions(path: &Path) -> [PathBuf; 4] {
     let suffixed = |suffix: &str| {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
