@@ -1521,3 +1521,215 @@ fn money_at_an_event_table_counted_voided_and_the_fund_moves() {
         1
     );
 }
+
+/// A CLI command on an encrypted database, with its passphrase in the environment.
+fn cli_keyed(db: &Path, passphrase: &str, args: &[&str]) -> String {
+    let out = Command::new(APP)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("CAMPAIGN_DESK_PASSPHRASE", passphrase)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Whether `word` can be read (UTF-8) in any file under `dir`.
+fn readable_anywhere(dir: &Path, word: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(readable_anywhere(&path, word));
+        } else if std::fs::read(&path)
+            .unwrap()
+            .windows(word.len())
+            .any(|w| w == word.as_bytes())
+        {
+            found.push(path.display().to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn a_campaign_encrypted_from_the_welcome_screen_locked_unlocked_backed_up_and_restored() {
+    const PASSPHRASE: &str = "seven green lanterns at dawn";
+    let NewWindow {
+        session, db, _dir, ..
+    } = new_window();
+    let dir = _dir.path();
+
+    // Protected from the start: two passphrases that differ are caught before anything.
+    session.type_into("#campaign-name-input", "Quiet Campaign");
+    session.click("#protect");
+    session.type_into("#protect-passphrase", PASSPHRASE);
+    session.type_into("#protect-again", "seven green lanterns at dusk");
+    session.screenshot(&screenshot_dir().join("welcome-protect.png"));
+    session.click("#start-empty");
+    wait_for_text(
+        &session,
+        "#protect-problem",
+        "The two passphrases are not the same.",
+    );
+    session.execute("document.getElementById('protect-again').value = ''");
+    session.type_into("#protect-again", PASSPHRASE);
+    session.click("#start-empty");
+    session.wait_for("[data-stat='people']");
+    assert!(!std::fs::read(&db).unwrap().starts_with(b"SQLite format 3"));
+    let out = Command::new(APP)
+        .args(["--db", db.to_str().unwrap(), "stats"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is encrypted"));
+
+    // Signers arrive (from a script beside the window); none is readable in any file.
+    cli_keyed(
+        &db,
+        PASSPHRASE,
+        &["appeal", "add", "quiet", "--title", "Quiet appeal"],
+    );
+    for n in 0..5 {
+        cli_keyed(
+            &db,
+            PASSPHRASE,
+            &[
+                "sign",
+                "--appeal",
+                "quiet",
+                "--given",
+                &format!("Soraya{n}"),
+                "--family",
+                "Unreadable",
+                "--city",
+                "Mashhad",
+                "--country",
+                "IR",
+            ],
+        );
+    }
+
+    // Settings: a backup now, listed with its time.
+    session.click("[data-section='settings']");
+    session.wait_for("#encryption-state");
+    assert_eq!(
+        session.text("#encryption-state"),
+        "This campaign is encrypted with a passphrase."
+    );
+    session.click("#backup-now");
+    session.wait_for("#backup-table tbody tr");
+    assert!(session
+        .text("#backup-said")
+        .starts_with("Backup campaign-desk-"));
+    session.execute("document.getElementById('safety-settings').scrollIntoView()");
+    session.screenshot(&screenshot_dir().join("settings-safety.png"));
+
+    // Lock: the page is thrown away; the unlock screen shows nothing of the campaign.
+    session.click("#lock-now");
+    session.wait_for("#unlock-passphrase");
+    let shown = session.execute("return document.body.innerText");
+    let shown = shown.as_str().unwrap();
+    for secret in ["Quiet Campaign", "Soraya", "Settings"] {
+        assert!(
+            !shown.contains(secret),
+            "{secret} shown while locked: {shown}"
+        );
+    }
+    assert!(session.find("[data-section]").is_none());
+    // The store is closed: a command from the page gets nothing.
+    let refused = session.execute(
+        "return window.__TAURI_INTERNALS__.invoke('dashboard_stats').then(() => 'answered', (e) => e.code)",
+    );
+    assert_eq!(refused, "conflict");
+    session.screenshot(&screenshot_dir().join("unlock.png"));
+    session.type_into("#unlock-passphrase", "seven green lanterns at noon");
+    session.click("#unlock-button");
+    wait_for_text(
+        &session,
+        "#unlock-problem",
+        "That passphrase does not open this campaign. Nothing was changed; check it and try again (capital letters and the keyboard's language count).",
+    );
+    session.screenshot(&screenshot_dir().join("unlock-wrong.png"));
+    session.type_into("#unlock-passphrase", PASSPHRASE);
+    session.click("#unlock-button");
+    // Back where it was locked.
+    session.wait_for("#encryption-state");
+
+    // The idle lock: after a minute without a touch, locked again.
+    set_value(&session, "#lock-minutes", "1");
+    session.click("#save-lock");
+    wait_for_text(&session, "#lock-saved", "Saved.");
+    session.execute("location.reload()");
+    session.wait_for("#encryption-state");
+    sleep(Duration::from_secs(62));
+    session.wait_for("#unlock-passphrase");
+    session.type_into("#unlock-passphrase", PASSPHRASE);
+    session.click("#unlock-button");
+    session.wait_for("#backup-table tbody tr");
+
+    // Restore the backup (made before the sixth signer): asked once more, with its passphrase.
+    cli_keyed(
+        &db,
+        PASSPHRASE,
+        &[
+            "sign",
+            "--appeal",
+            "quiet",
+            "--given",
+            "Soraya5",
+            "--family",
+            "Unreadable",
+        ],
+    );
+    session.click("#backup-table tbody tr button");
+    session.wait_for("#restore-passphrase");
+    session.type_into("#restore-passphrase", PASSPHRASE);
+    session.screenshot(&screenshot_dir().join("restore-confirm.png"));
+    session.click("#restore-yes");
+    session.wait_for("#backup-said");
+    wait_until(
+        &session,
+        "the restore to finish",
+        "return document.getElementById('backup-said').textContent.startsWith('Restored.')",
+    );
+    let people = cli_keyed(&db, PASSPHRASE, &["stats", "--json"]);
+    let people: Value = serde_json::from_str(&people).unwrap();
+    assert_eq!(
+        people["people"], 5,
+        "the sixth signer came after the backup"
+    );
+    let aside: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".before-restore-"))
+        .collect();
+    assert!(!aside.is_empty(), "the campaign as it was is kept");
+
+    // Nothing the app wrote holds a readable name: database, WAL, backups, the set-aside file.
+    assert_eq!(readable_anywhere(dir, "Soraya"), Vec::<String>::new());
+    assert_eq!(readable_anywhere(dir, "Mashhad"), Vec::<String>::new());
+    drop(session);
+
+    // A damaged file: after the passphrase, its own screen with the newest good backup.
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in &mut bytes[300..360] {
+        *b ^= 0x33;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let session = webdriver::Session::start(APP, &db);
+    session.wait_for("#unlock-passphrase");
+    session.type_into("#unlock-passphrase", PASSPHRASE);
+    session.click("#unlock-button");
+    session.wait_for("#damaged-backups");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "never written to");
+    session.type_into("#damaged-passphrase", PASSPHRASE);
+    session.screenshot(&screenshot_dir().join("damaged.png"));
+    session.click("#damaged-backups li:first-child button");
+    session.wait_for("[data-stat='people']");
+    assert_eq!(shown_count(&session, "people"), 5);
+}

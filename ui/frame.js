@@ -29,6 +29,8 @@ import * as donationImport from "./screens/donation-import.js";
 import { later } from "./screens/later.js";
 import { showTable } from "./screens/table.js";
 import { showDoor } from "./screens/door.js";
+import { call } from "./api.js";
+import { lockButton, startIdleLock, stopIdleLock } from "./lock.js";
 
 const SECTIONS = [
   { id: "dashboard", render: dashboard.render },
@@ -66,6 +68,7 @@ let visits = 0;
 export async function showFrame(root, campaign) {
   frameRoot = root;
   frameCampaign = campaign;
+  const safety = await call("safety_status");
   const links = SECTIONS.map((s) =>
     el("a", { href: `#${s.id}`, class: "nav-link", "data-section": s.id }, t(`nav.${s.id}`)),
   );
@@ -77,11 +80,15 @@ export async function showFrame(root, campaign) {
         el("p", { class: "brand" }, el("img", { src: "icon.svg", alt: "", class: "brand-icon" }), t("app.name")),
         el("p", { class: "campaign-name", id: "campaign-name" }, campaign.name),
         el("ul", { class: "nav-list" }, links.map((a) => el("li", {}, a))),
+        lockButton(safety),
       ),
       view,
     ),
   );
   window.onhashchange = () => show(view, links).catch(() => {});
+  // Locked: a fresh page, so nothing of the campaign stays in memory; it opens on the unlock
+  // screen and comes back to this address after.
+  startIdleLock(safety, () => location.reload());
   return show(view, links);
 }
 
@@ -122,6 +129,7 @@ async function show(view, links) {
  * comes back to the appeal's page.
  */
 export function enterTableMode(mode) {
+  stopIdleLock();
   if (cleanup) cleanup();
   cleanup = null;
   clearError();
@@ -136,6 +144,7 @@ export function enterTableMode(mode) {
  * comes back to the event's page.
  */
 export function enterDoorMode(door) {
+  stopIdleLock();
   if (cleanup) cleanup();
   cleanup = null;
   clearError();

@@ -7,6 +7,8 @@ import { showWelcome } from "./screens/welcome.js";
 import { showFrame } from "./frame.js";
 import { showTable } from "./screens/table.js";
 import { showDoor } from "./screens/door.js";
+import { showUnlock } from "./screens/unlock.js";
+import { showDamaged } from "./screens/damaged.js";
 
 installErrorHandlers();
 boot();
@@ -16,6 +18,16 @@ async function boot() {
   const root = document.getElementById("root");
   replace(root, el("p", { class: "loading" }, t("app.loading")));
   try {
+    // An encrypted database opens on the unlock screen; a damaged one on its own screen.
+    const safety = await call("safety_status");
+    if (safety.state !== "open") {
+      const again = () => boot();
+      const damaged = () => showDamaged(root, again).catch(showError);
+      if (safety.state === "locked") showUnlock(root, again, damaged);
+      else damaged();
+      reportFirstPaint(safety.state);
+      return;
+    }
     const { campaign } = await call("campaign_status");
     // A window that was in table or door mode (reloaded, restarted) comes back to it.
     const table = campaign ? await call("table_mode_status") : null;

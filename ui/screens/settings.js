@@ -1,5 +1,5 @@
-// Where the data lives, and a check of the file; then the sections of their own modules: table
-// mode, the organization and receipts with the exchange rates, sharing with another laptop.
+// Where the data lives, and a check of the file; then the sections of their own modules: the
+// passphrase and backups, table mode, the organization and receipts with the exchange rates, sharing with another laptop.
 import { t } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
@@ -7,10 +7,12 @@ import { showError } from "../alert.js";
 import { renderShare } from "./share.js";
 import { renderTableSettings } from "./table-settings.js";
 import { renderMoneySettings } from "./money-settings.js";
+import { renderSafetySettings } from "./safety-settings.js";
 
 export async function render(view) {
   const info = await call("app_info");
   const share = el("section", { class: "share", id: "share", "aria-labelledby": "share-title" });
+  const safety = el("section", { class: "share", id: "safety-settings", "aria-labelledby": "safety-settings-title" });
   const table = el("section", { class: "share", id: "table-settings", "aria-labelledby": "table-settings-title" });
   const money = el("section", { class: "share", id: "money-settings", "aria-labelledby": "money-settings-title" });
   const result = el("div", { id: "check-result", "aria-live": "polite" });
@@ -48,9 +50,10 @@ export async function render(view) {
       el("dt", {}, t("settings.language")),
       el("dd", {}, t("settings.language.value")),
     ),
+    safety,
     table,
     money,
     share,
   );
-  await Promise.all([renderTableSettings(table), renderMoneySettings(money), renderShare(share)]);
+  await Promise.all([renderSafetySettings(safety), renderTableSettings(table), renderMoneySettings(money), renderShare(share)]);
 }

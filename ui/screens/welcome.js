@@ -35,16 +35,46 @@ export function showWelcome(root, onStarted) {
     }
   }
 
-  const form = el("form", { class: "choice", id: "start-form" },
+  // A passphrase chosen here encrypts the file before the first name is written to it.
+  const protect = el("input", { type: "checkbox", id: "protect" });
+  const passphrase = el("input", { type: "password", id: "protect-passphrase", autocomplete: "new-password", maxlength: "500" });
+  const again = el("input", { type: "password", id: "protect-again", autocomplete: "new-password", maxlength: "500" });
+  const protectFields = el("div", { class: "protect-fields", id: "protect-fields", hidden: true },
+    el("p", { class: "hint" }, t("welcome.protect.hint")),
+    el("label", { for: "protect-passphrase" }, t("welcome.protect.passphrase")), passphrase,
+    el("label", { for: "protect-again" }, t("welcome.protect.again")), again,
+    el("p", { class: "problem", id: "protect-problem", role: "alert" }));
+  protect.addEventListener("change", () => {
+    protectFields.hidden = !protect.checked;
+    if (protect.checked) passphrase.focus();
+  });
+  const form = el("form", { class: "choice", id: "start-form", autocomplete: "off" },
     el("h2", {}, t("welcome.empty.title")),
     el("p", {}, t("welcome.empty.text")),
     el("label", { for: "campaign-name-input" }, t("welcome.empty.label")),
     nameInput,
+    el("label", { class: "check" }, protect, t("welcome.protect")),
+    protectFields,
     startButton,
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    run(startButton, () => call("start_campaign", { name: nameInput.value }));
+    if (protect.checked && passphrase.value !== again.value) {
+      document.getElementById("protect-problem").textContent = t("welcome.protect.differ");
+      again.focus();
+      return;
+    }
+    run(startButton, async () => {
+      if (protect.checked) {
+        const status = await call("safety_status");
+        if (!status.encrypted) {
+          await call("set_encryption", { current: null, new: passphrase.value, repeated: again.value });
+        }
+        passphrase.value = "";
+        again.value = "";
+      }
+      return call("start_campaign", { name: nameInput.value });
+    });
   });
   sampleButton.addEventListener("click", () => run(sampleButton, () => call("load_sample_campaign")));
 
