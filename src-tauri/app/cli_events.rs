@@ -229,13 +229,7 @@ pub fn ics(a: &IcsArgs, store: &Store) -> desk_core::Result<()> {
         print!("{text}");
         return Ok(());
     }
-    std::fs::write(&a.output, text).map_err(|e| {
-        Error::Invalid(
-            Message::new("file_unwritable")
-                .with("path", a.output.display())
-                .with("cause", e),
-        )
-    })?;
+    desk_core::safe_file::write_whole(&a.output, text.as_bytes())?;
     eprintln!("Saved {n} event(s) to {}", a.output.display());
     Ok(())
 }

@@ -7,7 +7,8 @@ use desk_core::{ics, Id};
 use serde::Serialize;
 use tauri::State;
 
-use crate::commands::sync::{ask, dialog_words, safe_file_name};
+use crate::commands::sync::{ask, dialog_words};
+use desk_core::safe_file::{safe_file_name, write_whole};
 use crate::dialog::Ask;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -193,7 +194,7 @@ pub async fn save_calendar(
         .with_store(move |store| match event {
             Some(id) => {
                 let title = events::get(store, id)?.title;
-                Ok((ics::for_event(store, id, now)?, 1, safe_file_name(&title)))
+                Ok((ics::for_event(store, id, now)?, 1, safe_file_name(&title, "event")))
             }
             None => {
                 let (text, n) = ics::for_all(store, now)?;
@@ -211,13 +212,10 @@ pub async fn save_calendar(
     let Some(path) = ask(question).await? else {
         return Ok(None);
     };
-    std::fs::write(&path, text).map_err(|e| {
-        ApiError::from(desk_core::Error::Invalid(
-            desk_core::messages::Message::new("file_unwritable")
-                .with("path", path.display())
-                .with("cause", e),
-        ))
-    })?;
+    let saved = path.clone();
+    tauri::async_runtime::spawn_blocking(move || write_whole(&saved, text.as_bytes()))
+        .await
+        .map_err(ApiError::internal)??;
     Ok(Some(SavedCalendar {
         path: path.display().to_string(),
         events,

@@ -10,7 +10,8 @@ use desk_core::messages::Message;
 use desk_core::{rsvp_export, rsvp_import, Id};
 use tauri::State;
 
-use crate::commands::sync::{ask, dialog_words, safe_file_name};
+use crate::commands::sync::{ask, dialog_words};
+use desk_core::safe_file::safe_file_name;
 use crate::dialog::Ask;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -119,7 +120,7 @@ pub async fn export_signers(
         extensions: vec!["csv".into()],
         file_name: Some(format!(
             "{}-signers-{}.csv",
-            safe_file_name(&slug),
+            safe_file_name(&slug, "appeal"),
             chrono::Local::now().format("%Y-%m-%d")
         )),
     };
@@ -192,7 +193,7 @@ pub async fn export_rsvps(
         extensions: vec!["csv".into()],
         file_name: Some(format!(
             "{}-answers-{}.csv",
-            safe_file_name(&name),
+            safe_file_name(&name, "event"),
             chrono::Local::now().format("%Y-%m-%d")
         )),
     };

@@ -65,7 +65,7 @@ pub async fn save_bundle(
         .await?;
     let file_name = format!(
         "{}-{}.{BUNDLE_EXTENSION}",
-        safe_file_name(&name),
+        desk_core::safe_file::safe_file_name(&name, "campaign"),
         chrono::Local::now().format("%Y-%m-%d-%H%M")
     );
     let question = Ask {
@@ -202,16 +202,3 @@ pub(crate) async fn ask(question: Ask) -> Result<Option<PathBuf>, ApiError> {
         .map_err(ApiError::internal)
 }
 
-/// A laptop's name as part of a file name: letters, digits and dashes.
-pub(crate) fn safe_file_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let trimmed = cleaned.trim_matches('-');
-    if trimmed.is_empty() {
-        "campaign".into()
-    } else {
-        trimmed.chars().take(40).collect()
-    }
-}

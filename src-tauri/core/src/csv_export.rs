@@ -8,7 +8,7 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -79,7 +79,8 @@ pub(crate) fn save_privately(
     path: &Path,
     write: impl FnOnce(io::BufWriter<fs::File>) -> Result<u64, Failure>,
 ) -> Result<Exported> {
-    let part = part_path(path);
+    let part = crate::safe_file::part_path(path);
+    let _ = fs::remove_file(&part);
     let failed = |e: &dyn std::fmt::Display| {
         Error::Invalid(
             Message::new("export_write_failed")
@@ -87,7 +88,7 @@ pub(crate) fn save_privately(
                 .with("cause", e),
         )
     };
-    let file = private_file(&part).map_err(|e| failed(&e))?;
+    let file = crate::safe_file::create_private(&part).map_err(|e| failed(&e))?;
     let rows = match write(io::BufWriter::new(file)) {
         Ok(rows) => rows,
         Err(e) => {
@@ -98,8 +99,8 @@ pub(crate) fn save_privately(
             });
         }
     };
-    if let Err(e) = fs::rename(&part, path) {
-        let _ = fs::remove_file(&part);
+    // Synced before the rename: a power cut leaves the old file or the whole new one.
+    if let Err(e) = crate::safe_file::put_in_place(&part, path) {
         return Err(failed(&e));
     }
     Ok(Exported {
@@ -108,22 +109,6 @@ pub(crate) fn save_privately(
     })
 }
 
-fn part_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".part");
-    path.with_file_name(name)
-}
-
-fn private_file(path: &Path) -> io::Result<fs::File> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
-}
 
 pub(crate) enum Failure {
     Db(Error),

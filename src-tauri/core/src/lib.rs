@@ -34,7 +34,7 @@ pub mod rewrite;
 pub mod rsvp_export;
 pub mod rsvp_import;
 pub mod rsvps;
-pub(crate) mod safe_file;
+pub mod safe_file;
 pub mod sample;
 pub mod search;
 pub mod sheets;

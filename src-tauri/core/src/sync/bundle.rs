@@ -8,7 +8,7 @@
 
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension};
 
@@ -111,7 +111,7 @@ pub(crate) fn write(
     entries: impl Iterator<Item = Result<Entry>>,
 ) -> Result<i64> {
     check_passphrase(passphrase)?;
-    let part = part_path(path);
+    let part = crate::safe_file::part_path(path);
     let _ = fs::remove_file(&part);
     crate::store::create_private_file(&part).map_err(|e| write_failed(path, &e.to_string()))?;
     let written = (|| -> Result<i64> {
@@ -162,15 +162,8 @@ pub(crate) fn write(
     })();
     match written {
         Ok(count) => {
-            fs::rename(&part, path).map_err(|e| {
-                let _ = fs::remove_file(&part);
-                write_failed(path, &e.to_string())
-            })?;
-            if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                if let Ok(dir) = fs::File::open(folder) {
-                    let _ = dir.sync_all();
-                }
-            }
+            crate::safe_file::put_in_place(&part, path)
+                .map_err(|e| write_failed(path, &e.to_string()))?;
             Ok(count)
         }
         Err(e) => {
@@ -189,11 +182,6 @@ fn quiet(conn: &Connection) {
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE");
 }
 
-fn part_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".part-{}", std::process::id()));
-    PathBuf::from(name)
-}
 
 fn write_failed(path: &Path, cause: &str) -> Error {
     Error::Invalid(
