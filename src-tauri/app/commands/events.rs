@@ -8,10 +8,10 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::commands::sync::{ask, dialog_words};
-use desk_core::safe_file::{safe_file_name, write_whole};
 use crate::dialog::Ask;
 use crate::error::ApiError;
 use crate::state::AppState;
+use desk_core::safe_file::{safe_file_name, write_whole};
 
 #[tauri::command]
 pub async fn event_lists(state: State<'_, AppState>) -> Result<Lists, ApiError> {
@@ -194,7 +194,11 @@ pub async fn save_calendar(
         .with_store(move |store| match event {
             Some(id) => {
                 let title = events::get(store, id)?.title;
-                Ok((ics::for_event(store, id, now)?, 1, safe_file_name(&title, "event")))
+                Ok((
+                    ics::for_event(store, id, now)?,
+                    1,
+                    safe_file_name(&title, "event"),
+                ))
             }
             None => {
                 let (text, n) = ics::for_all(store, now)?;

@@ -11,10 +11,10 @@ use desk_core::{rsvp_export, rsvp_import, Id};
 use tauri::State;
 
 use crate::commands::sync::{ask, dialog_words};
-use desk_core::safe_file::safe_file_name;
 use crate::dialog::Ask;
 use crate::error::ApiError;
 use crate::state::AppState;
+use desk_core::safe_file::safe_file_name;
 
 /// A larger file is refused before it is read: a petition export of a million rows is ~150 MB.
 const MAX_MB: u64 = 512;

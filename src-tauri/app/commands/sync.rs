@@ -201,4 +201,3 @@ pub(crate) async fn ask(question: Ask) -> Result<Option<PathBuf>, ApiError> {
         .map_err(ApiError::internal)?
         .map_err(ApiError::internal)
 }
-

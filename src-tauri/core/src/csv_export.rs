@@ -109,7 +109,6 @@ pub(crate) fn save_privately(
     })
 }
 
-
 pub(crate) enum Failure {
     Db(Error),
     Io(io::Error),

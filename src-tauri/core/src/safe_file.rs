@@ -121,12 +121,18 @@ mod tests {
     fn names_from_user_text_are_safe_everywhere() {
         assert_eq!(safe_file_name("Vigil for Narges", "x"), "Vigil-for-Narges");
         assert_eq!(safe_file_name("../../etc/passwd", "x"), "etc-passwd");
-        assert_eq!(safe_file_name("a\\b:c*d?e\"f<g>h|i", "x"), "a-b-c-d-e-f-g-h-i");
+        assert_eq!(
+            safe_file_name("a\\b:c*d?e\"f<g>h|i", "x"),
+            "a-b-c-d-e-f-g-h-i"
+        );
         assert_eq!(safe_file_name("CON", "event"), "CON-event");
         assert_eq!(safe_file_name("nul", "event"), "nul-event");
         assert_eq!(safe_file_name("...", "event"), "event");
         // A right-to-left override would show "exe.txt" as "txt.exe".
-        assert_eq!(safe_file_name("report\u{202e}txt.exe", "x"), "report-txt-exe");
+        assert_eq!(
+            safe_file_name("report\u{202e}txt.exe", "x"),
+            "report-txt-exe"
+        );
         assert_eq!(safe_file_name("شب همبستگی", "x"), "شب-همبستگی");
         assert_eq!(safe_file_name(&"long ".repeat(40), "x").chars().count(), 59);
         assert_eq!(safe_file_name("\u{0}\n\t", "x"), "x");

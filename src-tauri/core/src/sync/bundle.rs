@@ -182,7 +182,6 @@ fn quiet(conn: &Connection) {
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE");
 }
 
-
 fn write_failed(path: &Path, cause: &str) -> Error {
     Error::Invalid(
         Message::new("bundle_write_failed")
