@@ -1417,5 +1417,7 @@ export default {
   "error.idle_lock_range": "Lock after between {min} and {max} minutes, or never (0)",
   "error.lock_in_table_mode": "Table mode and the door stay open for visitors; leave them with the PIN first",
   "error.store_locked": "Campaign Desk is locked: type the passphrase to go on",
+  "error.disk_full": "The disk is full, so this was not saved. Everything saved before is safe: free some space (empty the trash, move photos or old backups away) and try again",
+  "error.read_only": "The database cannot be written to: its file or its disk has become read-only. Everything saved before is safe; reading goes on. Check the disk (a USB stick may be full or failing) and restart Campaign Desk",
   "field.passphrase": "Passphrase",
 };

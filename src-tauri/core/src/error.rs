@@ -24,6 +24,9 @@ pub enum Error {
     Conflict(Message),
     /// Another program holds the database; trying again later may work.
     Locked,
+    /// The disk is full, or the file or its folder is read-only: nothing of this write was
+    /// kept, everything saved before is intact, and the message says what to do.
+    Disk(Message),
     /// Anything else SQLite reports. Kept for the log; the message stays readable.
     Database(rusqlite::Error),
 }
@@ -42,6 +45,7 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
             Error::Locked => "locked",
+            Error::Disk(_) => "disk",
             Error::Database(_) => "database",
         }
     }
@@ -61,7 +65,9 @@ impl Error {
             Error::Damaged { path, cause } => Message::new("damaged")
                 .with("path", path.display())
                 .with("cause", cause),
-            Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) => m.clone(),
+            Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) | Error::Disk(m) => {
+                m.clone()
+            }
             Error::Locked => Message::new("locked"),
             Error::Database(e) => Message::new("database").with("detail", e),
         }
@@ -90,9 +96,11 @@ impl std::error::Error for Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked, DiskFull, ReadOnly};
         match e.sqlite_error_code() {
             Some(DatabaseBusy | DatabaseLocked) => Error::Locked,
+            Some(DiskFull) => Error::Disk(Message::new("disk_full")),
+            Some(ReadOnly) => Error::Disk(Message::new("read_only")),
             _ => Error::Database(e),
         }
     }

@@ -424,6 +424,14 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "The database is busy in another Campaign Desk window or command; try again in a moment",
     ),
     ("database", "The database reported a problem: {detail}"),
+    (
+        "disk_full",
+        "The disk is full, so this was not saved. Everything saved before is safe: free some space (empty the trash, move photos or old backups away) and try again",
+    ),
+    (
+        "read_only",
+        "The database cannot be written to: its file or its disk has become read-only. Everything saved before is safe; reading goes on. Check the disk (a USB stick may be full or failing) and restart Campaign Desk",
+    ),
     ("open_failed", "Cannot open the database {path}: {cause}"),
     (
         "needs_passphrase",
