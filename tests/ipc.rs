@@ -399,3 +399,86 @@ fn sharing_through_the_window() {
     let err = invoke(&h.main, "review_conflict", json!({ "id": 42 })).unwrap_err();
     assert_eq!(err["code"], "not_found");
 }
+
+/// Strings as a crafted page or a careless paste would send them.
+fn nasty() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop::sample::select(vec![
+        "\u{202e}",
+        "\u{0000}",
+        "\n",
+        "\u{feff}",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "محمد",
+        "9999-12-31",
+        "0000-01-01",
+        "2027-02-29",
+        "-1",
+        "1e308",
+        "NaN",
+        "1,5",
+        "",
+    ]);
+    prop::collection::vec(
+        prop_oneof![any::<String>(), pieces.prop_map(String::from)],
+        0..6,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// Arbitrary strings in every text field of the commands that take them: each answers with
+/// a result or one of our errors (never a panic, which would come back as `internal`), and the
+/// database stays sound.
+#[test]
+fn commands_take_arbitrary_text_without_panicking_or_breaking_the_database() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let h = harness();
+    invoke(&h.main, "load_sample_campaign", json!({})).unwrap();
+    let appeal = invoke(&h.main, "list_appeals", json!({})).unwrap()[0]["id"].clone();
+    let person: desk_core::Id = rusqlite::Connection::open(&h.db)
+        .unwrap()
+        .query_row("SELECT id FROM people LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let person = serde_json::to_value(person).unwrap();
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        ..Config::default()
+    });
+    let strategy = (0..12usize, nasty(), nasty(), nasty());
+    runner
+        .run(&strategy, |(which, a, b, c)| {
+            let (cmd, args) = match which {
+                0 => ("start_campaign", json!({ "name": a })),
+                1 => ("find_signers", json!({ "appeal": appeal, "query": a })),
+                2 => ("save_person", json!({ "person": person, "details": {
+                    "given_name": a, "family_name": b, "email": c, "city": a, "country": b
+                } })),
+                3 => ("record_donation", json!({ "donation": {
+                    "amount": a, "currency": b, "received_on": c, "method": "cash", "anonymous": true
+                } })),
+                4 => ("understand_amount", json!({ "typed": a, "currency": b, "decimalMark": "," })),
+                5 => ("save_event", json!({ "id": null, "event": {
+                    "title": a, "time_zone": b, "status": "announced", "starts": c
+                } })),
+                6 => ("door_search", json!({ "text": a })),
+                7 => ("create_appeal", json!({
+                    "slug": b, "status": "open", "goal": null,
+                    "words": { "lang": "en", "title": a, "body": c, "consent": b, "contact_consent": a }
+                })),
+                8 => ("unlock", json!({ "passphrase": a })),
+                9 => ("set_encryption", json!({ "current": a, "new": b, "repeated": c })),
+                10 => ("money_people", json!({ "text": a })),
+                _ => ("set_laptop_name", json!({ "name": a })),
+            };
+            if let Err(e) = invoke(&h.main, cmd, args) {
+                prop_assert!(e["code"].is_string(), "{cmd}: {e}");
+                prop_assert_ne!(e["code"].as_str(), Some("internal"), "{}: {}", cmd, e);
+            }
+            Ok(())
+        })
+        .unwrap();
+    let report = invoke(&h.main, "check_database", json!({})).unwrap();
+    assert_eq!(report["problems"], json!([]), "{report}");
+}

@@ -231,12 +231,4 @@ mod tests {
         assert_eq!(neutralize("-Ali"), "'-Ali");
         assert_eq!(neutralize("Ana"), "Ana");
     }
-
-    #[test]
-    fn a_part_file_beside_the_target() {
-        assert_eq!(
-            part_path(Path::new("/tmp/x/signers.csv")),
-            Path::new("/tmp/x/signers.csv.part")
-        );
-    }
 }

@@ -118,6 +118,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_part_file_beside_the_target_of_this_process() {
+        let part = part_path(Path::new("/tmp/x/signers.csv"));
+        assert_eq!(part.parent(), Some(Path::new("/tmp/x")));
+        assert_eq!(
+            part.file_name().unwrap().to_str().unwrap(),
+            format!("signers.csv.part-{}", std::process::id())
+        );
+    }
+
+    #[test]
     fn names_from_user_text_are_safe_everywhere() {
         assert_eq!(safe_file_name("Vigil for Narges", "x"), "Vigil-for-Narges");
         assert_eq!(safe_file_name("../../etc/passwd", "x"), "etc-passwd");

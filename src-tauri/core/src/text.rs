@@ -9,13 +9,27 @@ use crate::error::{Error, Result};
 use crate::messages::Message;
 
 /// A single-line field (a name, a city, a title). Returns the trimmed text.
+/// Bidi controls and other invisible format characters are removed (a title or a city must
+/// not print reversed).
 pub fn line(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
+    refuse_huge(field, value, max_chars)?;
     let value = value.trim();
     if let Some(c) = value.chars().find(|c| c.is_control()) {
         return Err(control_character(field, c));
     }
-    check_length(field, value, max_chars)?;
-    Ok(value.to_owned())
+    let kept: String = value.chars().filter(|&c| !is_invisible_format(c)).collect();
+    let kept = kept.trim();
+    check_length(field, kept, max_chars)?;
+    Ok(kept.to_owned())
+}
+
+/// Refuses at once a value far beyond any limit (a 10 MB paste), before it is normalized.
+fn refuse_huge(field: &'static str, value: &str, max_chars: usize) -> Result<()> {
+    // Four bytes a character at most, and room for what normalizing removes.
+    if value.len() > max_chars.saturating_mul(4).saturating_add(4096) {
+        check_length(field, value, max_chars)?;
+    }
+    Ok(())
 }
 
 /// A name or a city as a person typed it, made safe to store and to print: Unicode NFC (so the
@@ -24,6 +38,7 @@ pub fn line(field: &'static str, value: &str, max_chars: usize) -> Result<String
 /// reorder a printed list. Zero-width joiners and non-joiners stay: Persian spelling needs them.
 pub fn name(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
     use unicode_normalization::UnicodeNormalization;
+    refuse_huge(field, value, max_chars)?;
     let kept: String = value
         .nfc()
         .map(|c| if c.is_whitespace() { ' ' } else { c })

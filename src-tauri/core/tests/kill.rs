@@ -80,7 +80,7 @@ fn table_signing(appeal: Id, n: usize) -> Signing {
         lang: Some("en".into()),
         source: Source::Table,
         display: Display::NameAndCity,
-        contact_consent: n % 2 == 0,
+        contact_consent: n.is_multiple_of(2),
         event: None,
         sheet: None,
         entered_by: None,
