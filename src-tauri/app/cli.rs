@@ -395,6 +395,12 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
                     store.path().display(),
                     report.schema_version
                 );
+                if let Some(head) = &report.audit_head {
+                    println!(
+                        "audit chain: {} entries, all linked; newest hash {head}",
+                        report.audit_entries
+                    );
+                }
             } else {
                 for problem in &report.problems {
                     println!("problem: {problem}");

@@ -2,6 +2,7 @@
 //! IPC commands and the scripting CLI are two thin doors onto these functions.
 
 pub mod appeals;
+pub mod audit;
 pub mod backup;
 pub mod campaign;
 pub mod cash_box;

@@ -13,6 +13,7 @@ const SQL: &[&str] = &[
     include_str!("../migrations/007_search_and_duplicates.sql"),
     include_str!("../migrations/008_events_rsvps_and_the_door.sql"),
     include_str!("../migrations/009_money.sql"),
+    include_str!("../migrations/010_audit_chain.sql"),
 ];
 
 /// The migrations in order. 005 and 006 have hooks in Rust (sync/convert.rs): 005 copies the
@@ -20,7 +21,8 @@ const SQL: &[&str] = &[
 /// words; both under a recording session. 007's hook (duplicates.rs) carries the pairs marked
 /// different over and fills the new review queue. 007's triggers call the functions
 /// search.rs registers: a connection migrating needs them. 008's hook (events.rs) marks the
-/// undated events "date to be announced".
+/// undated events "date to be announced". 010's (audit.rs) puts the rows already there into the
+/// audit chain; its triggers call the functions audit.rs registers.
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(
         SQL.iter()
@@ -37,6 +39,9 @@ pub(crate) fn migrations() -> Migrations<'static> {
                 }),
                 7 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| -> HookResult {
                     crate::events::after_migration(tx)
+                }),
+                9 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| -> HookResult {
+                    crate::audit::after_migration(tx)
                 }),
                 _ => M::up(sql),
             })

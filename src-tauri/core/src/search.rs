@@ -19,8 +19,8 @@ use crate::signing::Source;
 use crate::store::Store;
 use crate::text::{self, fold};
 
-/// Registers the functions the search triggers call. Every connection that may write `people`
-/// needs them (Store does it when it opens a file).
+/// Registers the functions the search triggers call, and the audit chain's. Every connection
+/// that may write `people` or an audited table needs them (Store does it when it opens a file).
 pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("desk_fold", 1, flags, |ctx| {
@@ -50,7 +50,8 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
         }
         Ok(words)
     })?;
-    Ok(())
+    // The audit chain's triggers fire on the same writes (migration 010).
+    crate::audit::register_functions(conn)
 }
 
 fn optional(ctx: &Context<'_>, i: usize) -> rusqlite::Result<Option<String>> {

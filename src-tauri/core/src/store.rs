@@ -61,6 +61,9 @@ impl Closed {
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
     pub schema_version: usize,
+    /// The audit chain's entries and newest hash.
+    pub audit_entries: i64,
+    pub audit_head: Option<String>,
     /// Empty when the database is sound.
     pub problems: Vec<String>,
 }
@@ -290,6 +293,8 @@ impl Store {
             if !problems.is_empty() {
                 return Ok(CheckReport {
                     schema_version: self.schema_version().unwrap_or(0),
+                    audit_entries: 0,
+                    audit_head: None,
                     problems,
                 });
             }
@@ -322,6 +327,10 @@ impl Store {
                 "{table} row {rowid} refers to a missing {parent} row"
             ));
         }
+        let chain = crate::audit::check(&self.conn)?;
+        if let Some((seq, why)) = chain.broken {
+            problems.push(format!("audit chain: entry {seq}: {why}"));
+        }
         let schema_version = self.schema_version()?;
         if schema_version != SCHEMA_VERSION {
             problems.push(format!(
@@ -330,6 +339,8 @@ impl Store {
         }
         Ok(CheckReport {
             schema_version,
+            audit_entries: chain.entries,
+            audit_head: chain.head,
             problems,
         })
     }

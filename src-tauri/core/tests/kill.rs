@@ -2,7 +2,7 @@
 //! ignored `child` below) imports a signer file in one transaction, or signs at a table one
 //! signer after another, and is killed with SIGKILL at a random moment, hundreds of times. Each
 //! time the database must open, pass SQLite's integrity check, and hold every transaction
-//! whole or not at all: the import's 1,500 signers all or none; each signing its person, its
+//! whole or not at all: the import's 1,000 signers all or none; each signing its person, its
 //! signature, its consent record and its changeset in the log together, and every signing the
 //! child reported committed still there (synchronous=FULL).
 
@@ -19,8 +19,8 @@ use desk_core::signing::{self, Display, Signing, Source};
 use desk_core::store::Access;
 use desk_core::{Id, Store};
 
-const IMPORT_ROWS: usize = 1_500;
-const BURST: usize = 400;
+const IMPORT_ROWS: usize = 1_000;
+const BURST: usize = 150;
 /// How long each kind of run may go on, and how many runs it aims for.
 const TIME_BOUND: Duration = Duration::from_secs(45);
 const RUNS: usize = 200;
@@ -272,7 +272,7 @@ fn killed_at_random_moments_every_transaction_is_whole_or_absent() {
     let mut random = Random(seed);
     let before = count(&sound(&template, None), "SELECT count(*) FROM people");
 
-    // The import: 1,500 signers in one transaction, all or none.
+    // The import: 1,000 signers in one transaction, all or none.
     let started = Instant::now();
     run_child(&template, &run, "import", &file, None, None);
     let whole = started.elapsed();

@@ -360,3 +360,113 @@ fn automatic_backups_are_rotated_and_due_daily() {
         assert_eq!(signers(&copy), 2);
     }
 }
+
+#[test]
+fn the_audit_chain_records_every_change_shows_tampering_and_survives_in_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("campaign.db");
+    let mut store = Store::open(&db).unwrap();
+    desk_core::sample::load(&mut store).unwrap();
+    let report = store.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.problems);
+    let head = report.audit_head.clone().expect("a chain");
+    assert_eq!(head.len(), 64);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let per_table = |table: &str| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM audit_chain WHERE subject_table = ?1",
+            [table],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    for table in [
+        "signatures",
+        "consents",
+        "rsvps",
+        "donations",
+        "money_audit",
+    ] {
+        assert!(per_table(table) > 0, "no entry for {table}");
+    }
+    // Each signature written, each answer: an entry with who wrote it.
+    let signatures: i64 = conn
+        .query_row("SELECT count(*) FROM signatures", [], |r| r.get(0))
+        .unwrap();
+    assert!(per_table("signatures") >= signatures);
+    let laptop_named: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit_chain WHERE json_extract(content, '$.written_by') = lower(hex(laptop))",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(laptop_named, report.audit_entries);
+
+    // A copy made now carries the same chain.
+    let copy = dir.path().join("copy.backup");
+    backup::to_file(&store.backup_source(), &copy).unwrap();
+    let copied = Store::open_with(&copy, Access::AsIs)
+        .unwrap()
+        .check()
+        .unwrap();
+    assert_eq!(copied.audit_head.as_deref(), Some(head.as_str()));
+    drop(store);
+
+    // Someone with the file changes an amount in an old entry: the check names the entry.
+    let victim: i64 = conn
+        .query_row(
+            "SELECT seq FROM audit_chain WHERE subject_table = 'donations' LIMIT 1 OFFSET 3",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute(
+        "UPDATE audit_chain SET content = json_set(content, '$.amount_minor', 1) WHERE seq = ?1",
+        [victim],
+    )
+    .unwrap();
+    let report = Store::open(&db).unwrap().check().unwrap();
+    assert_eq!(
+        report.problems,
+        vec![format!(
+            "audit chain: entry {victim}: its content was changed"
+        )]
+    );
+    // ...or recomputes that entry's hash too: the next one no longer follows.
+    conn.execute(
+        "UPDATE audit_chain SET content_hash = desk_digest(content) WHERE seq = ?1",
+        [victim],
+    )
+    .unwrap_or_else(|_| {
+        desk_core::audit::register_functions(&conn).unwrap();
+        conn.execute(
+            "UPDATE audit_chain SET content_hash = desk_digest(content) WHERE seq = ?1",
+            [victim],
+        )
+        .unwrap()
+    });
+    let report = Store::open(&db).unwrap().check().unwrap();
+    assert_eq!(
+        report.problems,
+        vec![format!(
+            "audit chain: entry {victim}: it does not follow the entry before it"
+        )]
+    );
+    // ...or removes an entry instead (in the copy, still whole).
+    drop(conn);
+    desk_core::store::remove_with_companions(&db);
+    fs::copy(&copy, &db).unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("DELETE FROM audit_chain WHERE seq = ?1", [victim])
+        .unwrap();
+    drop(conn);
+    let report = Store::open(&db).unwrap().check().unwrap();
+    assert_eq!(
+        report.problems,
+        vec![format!(
+            "audit chain: entry {}: an entry before it is missing",
+            victim + 1
+        )]
+    );
+}

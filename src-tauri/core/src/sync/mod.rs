@@ -75,6 +75,7 @@ pub const LOCAL_TABLES: &[&str] = &[
     "person_keys",
     "people_search",
     "money_sums",
+    "audit_chain",
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
