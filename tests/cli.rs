@@ -1473,3 +1473,71 @@ fn encrypted_from_a_script_backed_up_checked_and_restored() {
     let out = desk_keyed("another long sentence", &["--db", db, "stats", "--json"]);
     assert_eq!(out.stdout, stats.stdout);
 }
+
+#[test]
+fn a_person_exported_and_erased_from_a_script() {
+    let (dir, db) = sample_db("rights.db");
+    let (id, given): (String, String) = {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let (id, given): (Vec<u8>, String) = conn
+            .query_row(
+                "SELECT p.id, p.given_name FROM people p
+                  WHERE EXISTS (SELECT 1 FROM donations d WHERE d.person_id = p.id)
+                    AND EXISTS (SELECT 1 FROM signatures s WHERE s.person_id = p.id)
+                  LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+        (hex, given)
+    };
+    let file = dir.path().join("for-them.json");
+    let out = desk(&[
+        "--db",
+        &db,
+        "person",
+        "export",
+        &id,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let record: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(record["person"]["given_name"], given.as_str());
+    assert!(!record["donations"].as_array().unwrap().is_empty());
+    assert!(!record["signatures"].as_array().unwrap().is_empty());
+    assert_eq!(mode(&file), 0o600);
+
+    let before: Value =
+        serde_json::from_slice(&desk(&["--db", &db, "stats", "--json"]).stdout).unwrap();
+    let out = desk(&["--db", &db, "person", "erase", &id]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("--yes"), "{}", text(&out.stderr));
+    let out = desk(&["--db", &db, "person", "erase", &id, "--yes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("Erased:"),
+        "{}",
+        text(&out.stdout)
+    );
+    let after: Value =
+        serde_json::from_slice(&desk(&["--db", &db, "stats", "--json"]).stdout).unwrap();
+    assert_eq!(after["people"], before["people"].as_i64().unwrap() - 1);
+    assert_eq!(
+        after["donations"], before["donations"],
+        "every amount stays"
+    );
+    let out = desk(&[
+        "--db",
+        &db,
+        "person",
+        "export",
+        &id,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(text(&out.stderr).contains("no longer in the campaign"));
+    let out = desk(&["--db", &db, "check"]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+}

@@ -92,6 +92,11 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::cli_people::PeopleCommand,
     },
+    /// A person's rights: everything about them exported, or erased on request
+    Person {
+        #[command(subcommand)]
+        action: crate::cli_people::PersonCommand,
+    },
     /// Possible duplicates waiting for review
     Duplicates {
         #[command(subcommand)]
@@ -211,6 +216,7 @@ impl Command {
             | Command::Import { .. }
             | Command::Export { .. }
             | Command::People { .. }
+            | Command::Person { .. }
             | Command::Duplicates { .. }
             | Command::Event { .. }
             | Command::Rsvp { .. }
@@ -425,6 +431,7 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
         Command::Import { what } => return crate::cli_import::import(what, store),
         Command::Export { what } => crate::cli_import::export(what, store)?,
         Command::People { action } => crate::cli_people::people(action, store)?,
+        Command::Person { action } => crate::cli_people::person(action, store)?,
         Command::Event { action } => crate::cli_events::event(action, store)?,
         Command::Rsvp { action } => crate::cli_events::rsvp(action, store)?,
         Command::Checkin(a) => crate::cli_events::checkin(a, store)?,

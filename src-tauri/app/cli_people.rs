@@ -109,3 +109,58 @@ fn reason(reason: &str) -> &'static str {
         _ => "alike",
     }
 }
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Save everything stored about a person as a JSON file (for them, on request)
+    Export {
+        /// The person's id (as `people search` prints it)
+        id: desk_core::Id,
+        /// Where to save the file
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: std::path::PathBuf,
+    },
+    /// Erase a person on request: their details, signatures, consent records and answers go,
+    /// here and on every laptop the erasure reaches; their gifts stay as anonymous amounts
+    Erase {
+        /// The person's id
+        id: desk_core::Id,
+        /// Confirms the erasure, which cannot be undone
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub fn person(action: &PersonCommand, store: &mut Store) -> desk_core::Result<()> {
+    use desk_core::person_rights;
+    match action {
+        PersonCommand::Export { id, output } => {
+            let record = person_rights::export_to_file(store, *id, output)?;
+            println!(
+                "Saved everything about {} {} to {}: {} signature(s), {} consent record(s), {} answer(s), {} gift(s)",
+                record.person["given_name"].as_str().unwrap_or_default(),
+                record.person["family_name"].as_str().unwrap_or_default(),
+                output.display(),
+                record.signatures.len(),
+                record.consents.len(),
+                record.answers.len(),
+                record.donations.len()
+            );
+        }
+        PersonCommand::Erase { id, yes } => {
+            if !yes {
+                return Err(desk_core::Error::invalid("erase_needs_yes"));
+            }
+            let erased = person_rights::erase(store, *id)?;
+            println!(
+                "Erased: {} signature(s), {} consent record(s), {} answer(s) removed; {} gift(s) kept as anonymous amounts; {} log entries rewritten",
+                erased.signatures,
+                erased.consents,
+                erased.answers,
+                erased.donations,
+                erased.log_entries
+            );
+        }
+    }
+    Ok(())
+}

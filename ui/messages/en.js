@@ -598,6 +598,7 @@ export default {
   "settings.language.value": "English",
   "settings.check.button": "Check the database",
   "settings.check.ok": "The database is sound.",
+  "settings.check.audit": "The audit trail's {count} entries are all linked. Its newest link is {head}: noted somewhere else, it shows later that nothing before it was rewritten.",
   "settings.check.problems": {
     one: "The check found a problem. Keep a copy of the file before changing anything:",
     other: "The check found {count} problems. Keep a copy of the file before changing anything:",
@@ -1419,5 +1420,6 @@ export default {
   "error.store_locked": "Campaign Desk is locked: type the passphrase to go on",
   "error.disk_full": "The disk is full, so this was not saved. Everything saved before is safe: free some space (empty the trash, move photos or old backups away) and try again",
   "error.read_only": "The database cannot be written to: its file or its disk has become read-only. Everything saved before is safe; reading goes on. Check the disk (a USB stick may be full or failing) and restart Campaign Desk",
+  "error.erase_needs_yes": "Erasing a person cannot be undone: add --yes to confirm",
   "field.passphrase": "Passphrase",
 };

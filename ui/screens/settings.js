@@ -22,7 +22,10 @@ export async function render(view) {
     try {
       const report = await call("check_database");
       replace(result, report.problems.length === 0
-        ? el("p", { class: "ok" }, t("settings.check.ok"))
+        ? [el("p", { class: "ok" }, t("settings.check.ok")),
+           report.audit_head
+             ? el("p", { class: "hint", id: "audit-head" }, t("settings.check.audit", { count: report.audit_entries, head: report.audit_head }))
+             : null]
         : [el("p", { class: "problem" }, t("settings.check.problems", { count: report.problems.length })),
            el("ul", {}, report.problems.map((p) => el("li", {}, p)))]);
     } catch (e) {

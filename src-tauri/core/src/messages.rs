@@ -258,6 +258,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Someone with the email \u{201c}{value}\u{201d} is already in the campaign; the same email is the same person",
     ),
     ("person_not_found", "This person is no longer in the campaign"),
+    (
+        "erase_needs_yes",
+        "Erasing a person cannot be undone: add --yes to confirm",
+    ),
     ("signature_not_found", "This signature is no longer there"),
     ("appeal_not_found", "This appeal is no longer in the campaign"),
     (

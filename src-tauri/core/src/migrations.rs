@@ -14,6 +14,7 @@ const SQL: &[&str] = &[
     include_str!("../migrations/008_events_rsvps_and_the_door.sql"),
     include_str!("../migrations/009_money.sql"),
     include_str!("../migrations/010_audit_chain.sql"),
+    include_str!("../migrations/011_erasures.sql"),
 ];
 
 /// The migrations in order. 005 and 006 have hooks in Rust (sync/convert.rs): 005 copies the

@@ -235,6 +235,15 @@ impl Store {
         self.transaction(|tx| record::recorded(tx, f))
     }
 
+    /// A write transaction of this laptop's own tables only (its log, conflicts, audit chain),
+    /// not recorded: what an erasure removes from them must not travel as a change.
+    pub(crate) fn unrecorded<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.transaction(f)
+    }
+
     /// A write transaction whose changes are NOT recorded as this laptop's: only for applying
     /// other laptops' changesets (sync::import), which records its own settling itself.
     ///
@@ -565,6 +574,9 @@ fn connect(path: &Path, migrate: bool, key: Option<&Key>) -> Result<Connection, 
         )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Removed rows' bytes are overwritten with zeros, so an erased person is not left in free
+    // pages (and so not in a backup, which copies every page).
+    conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // The search index's triggers call these on every write of a person.
     crate::search::register_functions(&conn)?;

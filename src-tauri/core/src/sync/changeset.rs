@@ -20,9 +20,9 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
-const INSERT: u8 = 18;
-const DELETE: u8 = 9;
-const UPDATE: u8 = 23;
+pub(crate) const INSERT: u8 = 18;
+pub(crate) const DELETE: u8 = 9;
+pub(crate) const UPDATE: u8 = 23;
 
 /// `changes` with every UPDATE completed from the rows as they are now in `conn` (the
 /// transaction that made the changes, before it commits).
@@ -122,7 +122,7 @@ fn current_row(
     })?)
 }
 
-fn put_value(out: &mut Vec<u8>, value: ValueRef<'_>) {
+pub(crate) fn put_value(out: &mut Vec<u8>, value: ValueRef<'_>) {
     match value {
         ValueRef::Null => out.push(5),
         ValueRef::Integer(i) => {
@@ -148,7 +148,7 @@ fn put_value(out: &mut Vec<u8>, value: ValueRef<'_>) {
 
 /// SQLite's variable-length integer: big-endian groups of seven bits, the high bit set on every
 /// byte but the last. (Lengths here never need the nine-byte form.)
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     let mut groups = [0u8; 10];
     let mut n = 0;
     loop {

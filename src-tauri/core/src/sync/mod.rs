@@ -14,6 +14,7 @@ mod bundle;
 pub(crate) mod changeset;
 pub(crate) mod convert;
 pub(crate) mod record;
+pub(crate) mod scrub;
 mod settle;
 
 use std::collections::{HashMap, HashSet};
@@ -61,6 +62,7 @@ pub const SYNCED_TABLES: &[&str] = &[
     "receipts",
     "organization",
     "exchange_rates",
+    "erasures",
 ];
 
 /// Tables that stay on this laptop: what it knows about syncing, and derived data.
@@ -534,6 +536,8 @@ pub fn import(store: &mut Store, path: &Path, passphrase: &str) -> Result<Applie
                 ],
             )?;
         }
+        // An erasure that arrived: what this laptop keeps of the person goes too.
+        crate::person_rights::after_merge(conn)?;
         let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
         Ok(Applied {
             arrived: tally.preview(&incoming),
