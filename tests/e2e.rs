@@ -1710,6 +1710,40 @@ fn a_campaign_encrypted_from_the_welcome_screen_locked_unlocked_backed_up_and_re
         .collect();
     assert!(!aside.is_empty(), "the campaign as it was is kept");
 
+    // Soraya0 asks for her data, then to be erased: her page saves it and erases her.
+    let found = cli_keyed(&db, PASSPHRASE, &["people", "search", "Soraya0", "--json"]);
+    let found: Value = serde_json::from_str(&found).unwrap();
+    let soraya = found[0]["id"].as_str().unwrap().to_owned();
+    session.execute(&format!("location.hash = '#person/{soraya}'"));
+    session.wait_for("#person-rights");
+    let saved = dir.join("soraya.json");
+    through_dialog(
+        &session,
+        "#person-export",
+        "Save everything about this person",
+        &saved,
+        "#rights-said:not(:empty)",
+        true,
+    );
+    let record: Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    assert_eq!(record["person"]["given_name"], "Soraya0");
+    std::fs::remove_file(&saved).unwrap();
+    session.click("#person-erase");
+    session.wait_for("#person-erase-yes");
+    session.execute("document.getElementById('person-rights').scrollIntoView()");
+    session.screenshot(&screenshot_dir().join("person-erase.png"));
+    session.click("#person-erase-yes");
+    wait_until(
+        &session,
+        "the signer list",
+        "return location.hash === '#signers'",
+    );
+    let found = cli_keyed(&db, PASSPHRASE, &["people", "search", "Soraya0", "--json"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&found).unwrap(),
+        serde_json::json!([])
+    );
+
     // Nothing the app wrote holds a readable name: database, WAL, backups, the set-aside file.
     assert_eq!(readable_anywhere(dir, "Soraya"), Vec::<String>::new());
     assert_eq!(readable_anywhere(dir, "Mashhad"), Vec::<String>::new());
@@ -1731,5 +1765,6 @@ fn a_campaign_encrypted_from_the_welcome_screen_locked_unlocked_backed_up_and_re
     session.screenshot(&screenshot_dir().join("damaged.png"));
     session.click("#damaged-backups li:first-child button");
     session.wait_for("[data-stat='people']");
-    assert_eq!(shown_count(&session, "people"), 5);
+    // The backup was made before Soraya0 was erased: restored, she is erased again.
+    assert_eq!(shown_count(&session, "people"), 4);
 }

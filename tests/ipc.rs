@@ -218,6 +218,7 @@ fn every_declared_command_answers_the_main_window() {
             "unlock" => json!({ "passphrase": "not the one" }),
             "set_lock_minutes" => json!({ "minutes": 10 }),
             "set_backups_keep" => json!({ "keep": 5 }),
+            "erase_person" => json!({ "person": NO_ID }),
             _ => json!({}),
         };
         match invoke(&h.main, cmd, args) {

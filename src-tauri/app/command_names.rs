@@ -122,6 +122,8 @@ pub const COMMANDS: &[&str] = &[
     "save_backup_as",
     "choose_backup_file",
     "restore_backup",
+    "export_person",
+    "erase_person",
 ];
 
 /// Commands that open a native dialog and wait for a person: the end-to-end tests drive them
@@ -140,4 +142,5 @@ pub const DIALOG_COMMANDS: &[&str] = &[
     "export_donations",
     "save_backup_as",
     "choose_backup_file",
+    "export_person",
 ];

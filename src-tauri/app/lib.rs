@@ -145,6 +145,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::safety::save_backup_as,
             commands::safety::choose_backup_file,
             commands::safety::restore_backup,
+            commands::people::export_person,
+            commands::people::erase_person,
         ])
         .on_window_event(|window, event| {
             // In table or door mode the window closes only through the PIN: the close is refused and

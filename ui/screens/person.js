@@ -84,7 +84,39 @@ function show(view, p, editing = false) {
     rsvpsPanel(p.rsvps || []),
     donationsPanel(p.donations || []),
     mergesPanel(p, rerender),
+    rightsPanel(p, name),
   );
+}
+
+/** What the person may ask for: a copy of everything about them, and to be erased. */
+function rightsPanel(p, name) {
+  const said = el("p", { class: "saved", id: "rights-said", "aria-live": "polite" });
+  const save = el("button", { type: "button", id: "person-export" }, t("person.rights.export"));
+  save.addEventListener("click", () => busy(save, async () => {
+    const path = await call("export_person", { person: p.id, title: t("person.rights.dialog"), filterName: t("person.rights.filter") });
+    if (path) said.textContent = t("person.rights.exported", { path });
+  }));
+  const erase = el("button", { type: "button", class: "danger", id: "person-erase" }, t("person.rights.erase"));
+  const confirmArea = el("div", { id: "erase-confirm", "aria-live": "polite" });
+  erase.addEventListener("click", () => {
+    const yes = el("button", { type: "button", class: "danger", id: "person-erase-yes" }, t("person.rights.erase.yes"));
+    const no = el("button", { type: "button", id: "person-erase-no" }, t("person.rights.erase.no"));
+    no.addEventListener("click", () => replace(confirmArea));
+    yes.addEventListener("click", () => busy(yes, async () => {
+      await call("erase_person", { person: p.id });
+      location.hash = "#signers";
+    }));
+    replace(confirmArea, el("div", { class: "preview" },
+      el("p", {}, t("person.rights.erase.question", { name: isolate(name) })),
+      el("div", { class: "inline" }, yes, no)));
+    no.focus();
+  });
+  return el("section", { class: "panel", id: "person-rights" },
+    el("h2", { class: "section-title" }, t("person.rights")),
+    el("p", { class: "hint" }, t("person.rights.hint")),
+    el("div", { class: "inline" }, save, erase),
+    said,
+    confirmArea);
 }
 
 /** Every detail on record, and the button that turns them into a form. */

@@ -88,3 +88,51 @@ pub async fn signer_numbers(
         .with_store(move |store| signer_numbers::collect(store, appeal))
         .await
 }
+
+/// Everything stored about a person, saved as JSON where the save dialog says.
+#[tauri::command]
+pub async fn export_person(
+    state: State<'_, AppState>,
+    person: Id,
+    title: Option<String>,
+    filter_name: Option<String>,
+) -> Result<Option<String>, ApiError> {
+    let name = state
+        .with_store(move |store| {
+            let record = desk_core::person_rights::export(store, person)?;
+            let given = record.person["given_name"].as_str().unwrap_or_default();
+            let family = record.person["family_name"].as_str().unwrap_or_default();
+            Ok(desk_core::safe_file::safe_file_name(
+                &format!("{given} {family}"),
+                "person",
+            ))
+        })
+        .await?;
+    let question = crate::dialog::Ask {
+        save: true,
+        title: crate::commands::sync::dialog_words(title, "Campaign Desk"),
+        filter: crate::commands::sync::dialog_words(filter_name, "JSON"),
+        extensions: vec!["json".into()],
+        file_name: Some(format!("{name}.json")),
+    };
+    let Some(path) = crate::commands::sync::ask(question).await? else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |store| {
+            desk_core::person_rights::export_to_file(store, person, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
+}
+
+/// Erases a person on request (person_rights::erase).
+#[tauri::command]
+pub async fn erase_person(
+    state: State<'_, AppState>,
+    person: Id,
+) -> Result<desk_core::person_rights::Erased, ApiError> {
+    state
+        .with_store(move |store| desk_core::person_rights::erase(store, person))
+        .await
+}

@@ -327,6 +327,8 @@ fn check_file(
 pub struct Restored {
     /// Where the database that was replaced was set aside (none if there was no file).
     pub set_aside: Option<String>,
+    /// People erased since the backup was made, erased again in it.
+    pub erased_again: usize,
 }
 
 /// Replaces the database at `db` with the backup at `from`, after checking the backup in full
@@ -368,8 +370,15 @@ pub fn restore(
         None
     };
     safe_file::put_in_place(&part, db).map_err(|e| unusable(e.to_string()))?;
-    let store = Store::open_keyed(db, Access::Existing, passphrase)?;
-    Ok((store, Restored { set_aside }))
+    let mut store = Store::open_keyed(db, Access::Existing, passphrase)?;
+    let erased_again = crate::person_rights::erase_again(&mut store)?;
+    Ok((
+        store,
+        Restored {
+            set_aside,
+            erased_again,
+        },
+    ))
 }
 
 fn copy_bytes(from: &Path, to: &Path) -> std::io::Result<()> {

@@ -246,11 +246,63 @@ pub fn erase(store: &mut Store, person: Id) -> Result<Erased> {
         ))
     })?;
     erased.log_entries = store.unrecorded(|tx| forget_locally(tx, person, &forget))?;
+    remember(store.path(), person)?;
     // The log's old pages go from the WAL into the file, whose freed bytes secure_delete zeroed.
     let _ = store
         .reader()
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     Ok(erased)
+}
+
+/// The erased people's ids, beside the backups (ids only: nothing about them), so that a backup
+/// made before an erasure, once restored, is erased again (backup::restore).
+fn remembered_at(db: &Path) -> std::path::PathBuf {
+    crate::backup::folder(db).join("erased-people.txt")
+}
+
+fn remember(db: &Path, person: Id) -> Result<()> {
+    use std::io::Write;
+    let folder = crate::backup::folder(db);
+    let failed = |e: std::io::Error| {
+        Error::Invalid(
+            Message::new("file_unwritable")
+                .with("path", remembered_at(db).display())
+                .with("cause", e),
+        )
+    };
+    crate::store::create_private_folder(&folder).map_err(failed)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(remembered_at(db)).map_err(failed)?;
+    writeln!(file, "{person}")
+        .and_then(|()| file.sync_all())
+        .map_err(failed)
+}
+
+/// Erases again, in a database just restored, the people erased since its backup was made.
+/// Returns how many.
+pub(crate) fn erase_again(store: &mut Store) -> Result<usize> {
+    let Ok(text) = std::fs::read_to_string(remembered_at(store.path())) else {
+        return Ok(0);
+    };
+    let mut again = 0;
+    for person in text.lines().filter_map(|l| l.parse::<Id>().ok()) {
+        let present: i64 = store.reader().query_row(
+            "SELECT count(*) FROM people WHERE id = ?1",
+            [person],
+            |r| r.get(0),
+        )?;
+        if present > 0 {
+            erase(store, person)?;
+            again += 1;
+        }
+    }
+    Ok(again)
 }
 
 /// What this laptop keeps besides the tables: the log, the conflicts, the audit chain.

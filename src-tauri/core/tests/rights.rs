@@ -186,6 +186,17 @@ fn a_person_exported_then_erased_here_and_on_the_laptop_the_erasure_reaches() {
         .collect();
     assert_eq!(found, Vec::<String>::new(), "a's files after the erasure");
 
+    // The backup from before, restored: the person is erased again in it.
+    let (store, restored) =
+        backup::restore(&a_dir.join("a.db"), Path::new(&old_backups[0].path), None).unwrap();
+    a.store = store;
+    assert_eq!(restored.erased_again, 1);
+    assert_eq!(
+        a.count("SELECT count(*) FROM people WHERE given_name = 'Zhalehnaz'"),
+        0
+    );
+    assert_eq!(totals(&a), before_totals);
+
     // b gets the erasure with a's next bundle: the same there.
     let bundle = a.bundle(&bundles, Some(b.id()), 1);
     assert_eq!(
