@@ -483,3 +483,20 @@ fn commands_take_arbitrary_text_without_panicking_or_breaking_the_database() {
     let report = invoke(&h.main, "check_database", json!({})).unwrap();
     assert_eq!(report["problems"], json!([]), "{report}");
 }
+
+/// The automatic backups the window makes: none for a database without a campaign; on close
+/// always; while open, once a day (not again when one is fresh).
+#[test]
+fn automatic_backups_on_close_and_when_a_day_old() {
+    let h = harness();
+    let backups = || desk_core::backup::list(&h.db).len();
+    campaign_desk::auto_backup::make(h.app.handle(), false);
+    assert_eq!(backups(), 0, "nothing to keep before a campaign starts");
+    invoke(&h.main, "start_campaign", json!({ "name": "Backed up" })).unwrap();
+    campaign_desk::auto_backup::make(h.app.handle(), true);
+    assert_eq!(backups(), 1, "due: there was none");
+    campaign_desk::auto_backup::make(h.app.handle(), true);
+    assert_eq!(backups(), 1, "not due again within a day");
+    campaign_desk::auto_backup::make(h.app.handle(), false);
+    assert_eq!(backups(), 2, "on close, always");
+}
