@@ -497,6 +497,9 @@ fn automatic_backups_on_close_and_when_a_day_old() {
     assert_eq!(backups(), 1, "due: there was none");
     campaign_desk::auto_backup::make(h.app.handle(), true);
     assert_eq!(backups(), 1, "not due again within a day");
+    let first = desk_core::backup::list(&h.db)[0].name.clone();
     campaign_desk::auto_backup::make(h.app.handle(), false);
     assert_eq!(backups(), 2, "on close, always");
+    // Newest first, also when both were made within one second (the second has a counter).
+    assert_ne!(desk_core::backup::list(&h.db)[0].name, first);
 }

@@ -57,17 +57,17 @@ pub fn list(db: &Path) -> Vec<BackupFile> {
     let Ok(entries) = fs::read_dir(folder(db)) else {
         return Vec::new();
     };
-    let mut found: Vec<(NaiveDateTime, BackupFile)> = entries
+    let mut found: Vec<((NaiveDateTime, u32), BackupFile)> = entries
         .filter_map(|entry| {
             let entry = entry.ok()?;
             let name = entry.file_name().to_str()?.to_owned();
-            let made = made_at(&name)?;
+            let made = made_and_counter(&name)?;
             let bytes = entry.metadata().ok()?.len();
             Some((
                 made,
                 BackupFile {
                     path: entry.path().display().to_string(),
-                    made_at: made.and_utc().to_rfc3339(),
+                    made_at: made.0.and_utc().to_rfc3339(),
                     name,
                     bytes,
                 },
@@ -79,8 +79,23 @@ pub fn list(db: &Path) -> Vec<BackupFile> {
 }
 
 fn made_at(name: &str) -> Option<NaiveDateTime> {
+    made_and_counter(name).map(|(made, _)| made)
+}
+
+/// When a backup was made, from its name, and its counter: a second backup within the same
+/// second is "...-143000-2".
+fn made_and_counter(name: &str) -> Option<(NaiveDateTime, u32)> {
     let stamp = name.strip_prefix(NAME_PREFIX)?.strip_suffix(NAME_SUFFIX)?;
-    NaiveDateTime::parse_from_str(stamp, NAME_TIME).ok()
+    let (stamp, counter) = match stamp.rsplit_once('-') {
+        Some((time, n)) if stamp.len() > 17 && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (time, n.parse().ok()?)
+        }
+        _ => (stamp, 1),
+    };
+    Some((
+        NaiveDateTime::parse_from_str(stamp, NAME_TIME).ok()?,
+        counter,
+    ))
 }
 
 /// How many automatic backups this laptop keeps.
