@@ -133,7 +133,8 @@ fn sample_campaign_from_the_welcome_screen() {
     assert_eq!(session.text("#database-path"), db.display().to_string());
     session.click("#check-database");
     session.wait_for("#check-result .ok");
-    assert_eq!(session.text("#check-result"), "The database is sound.");
+    assert_eq!(session.text("#check-result .ok"), "The database is sound.");
+    assert!(session.text("#audit-head").starts_with("The audit trail's"));
     session.screenshot(&screenshot_dir().join("settings.png"));
 
     // The sample's appeal, in three languages, with its prominent signers.

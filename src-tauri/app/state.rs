@@ -193,13 +193,14 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> desk_core::Result<T> + Send + 'static,
     {
+        let path = self.path.clone();
         self.with_slot_blocking(move |slot| match slot {
             Slot::Open(store) => work(store),
             Slot::Locked => Err(desk_core::Error::Conflict(
                 desk_core::messages::Message::new("store_locked"),
             )),
             Slot::Damaged(cause) => Err(desk_core::Error::Damaged {
-                path: PathBuf::new(),
+                path,
                 cause: cause.clone(),
             }),
         })

@@ -24,20 +24,20 @@ function passwordField(id, autocomplete) {
 }
 
 function encryptionForm(section, status) {
-  const current = status.encrypted ? passwordField("passphrase-current", "current-password") : null;
-  const fresh = passwordField("passphrase-new", "new-password");
-  const again = passwordField("passphrase-again", "new-password");
+  const current = status.encrypted ? passwordField("encryption-current", "current-password") : null;
+  const fresh = passwordField("encryption-new", "new-password");
+  const again = passwordField("encryption-again", "new-password");
   const state = el("p", { class: status.encrypted ? "ok" : "problem", id: "encryption-state", "aria-live": "polite" },
     t(status.encrypted ? "safety.encrypted" : "safety.not_encrypted"));
-  const save = el("button", { type: "submit", class: "primary", id: "save-passphrase" },
+  const save = el("button", { type: "submit", class: "primary", id: "encryption-save" },
     t(status.encrypted ? "safety.change" : "safety.encrypt"));
   const off = status.encrypted ? el("button", { type: "button", id: "encryption-off" }, t("safety.off")) : null;
   const form = el("form", { class: "row-form", id: "encryption-form", autocomplete: "off" },
     el("h3", {}, t("safety.encryption")),
     state,
-    current ? [el("label", { for: "passphrase-current" }, t("safety.current")), current] : null,
-    el("label", { for: "passphrase-new" }, t(status.encrypted ? "safety.new" : "safety.passphrase")), fresh,
-    el("label", { for: "passphrase-again" }, t("safety.again")), again,
+    current ? [el("label", { for: "encryption-current" }, t("safety.current")), current] : null,
+    el("label", { for: "encryption-new" }, t(status.encrypted ? "safety.new" : "safety.passphrase")), fresh,
+    el("label", { for: "encryption-again" }, t("safety.again")), again,
     el("p", { class: "hint" }, t("safety.passphrase.hint")),
     el("div", { class: "inline" }, save, off),
   );

@@ -190,17 +190,11 @@ pub async fn save_backup_as(
     title: Option<String>,
     filter_name: Option<String>,
 ) -> Result<Option<BackupFile>, ApiError> {
-    let question = Ask {
-        save: true,
-        title: crate::commands::sync::dialog_words(title, "Campaign Desk"),
-        filter: crate::commands::sync::dialog_words(filter_name, "Campaign Desk backup"),
-        extensions: vec!["backup".into()],
-        file_name: Some(format!(
-            "campaign-desk-{}.backup",
-            chrono::Local::now().format("%Y-%m-%d")
-        )),
-    };
-    let Some(path) = ask(question).await? else {
+    let name = format!(
+        "campaign-desk-{}.backup",
+        chrono::Local::now().format("%Y-%m-%d")
+    );
+    let Some(path) = ask(backup_dialog(title, filter_name, Some(name))).await? else {
         return Ok(None);
     };
     let source = state.with_store(|store| Ok(store.backup_source())).await?;
@@ -217,14 +211,7 @@ pub async fn choose_backup_file(
     title: Option<String>,
     filter_name: Option<String>,
 ) -> Result<Option<String>, ApiError> {
-    let question = Ask {
-        save: false,
-        title: crate::commands::sync::dialog_words(title, "Campaign Desk"),
-        filter: crate::commands::sync::dialog_words(filter_name, "Campaign Desk backup"),
-        extensions: vec!["backup".into(), "db".into()],
-        file_name: None,
-    };
-    let chosen = ask(question).await?;
+    let chosen = ask(backup_dialog(title, filter_name, None)).await?;
     let name = chosen
         .as_ref()
         .and_then(|p| p.file_name())
@@ -286,6 +273,25 @@ pub async fn restore_backup(
         .await?;
     state.choose_backup(None);
     Ok(restored)
+}
+
+/// The dialog for a backup file: where to save one (with the name suggested), or which to open.
+fn backup_dialog(
+    title: Option<String>,
+    filter_name: Option<String>,
+    save_as: Option<String>,
+) -> Ask {
+    Ask {
+        save: save_as.is_some(),
+        title: crate::commands::sync::dialog_words(title, "Campaign Desk"),
+        filter: crate::commands::sync::dialog_words(filter_name, "Campaign Desk backup"),
+        extensions: if save_as.is_some() {
+            vec!["backup".into()]
+        } else {
+            vec!["backup".into(), "db".into()]
+        },
+        file_name: save_as,
+    }
 }
 
 async fn blocking<T: Send + 'static>(

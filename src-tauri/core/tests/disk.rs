@@ -3,6 +3,8 @@
 //! reading goes on, and writing works again once there is room. (Mounting needs root: the
 //! suite runs as root in CI, else through `sudo -n`, as the Makefile installs packages.)
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,8 +13,10 @@ use std::process::Command;
 use desk_core::appeals::{self, NewAppeal};
 use desk_core::csv_import::{self, Options};
 use desk_core::people::NewPerson;
-use desk_core::signing::{self, Display, Signing, Source};
+use desk_core::signing;
 use desk_core::{Id, Store};
+
+use common::table_signing;
 
 /// A tmpfs of `size` mounted on a new folder, unmounted when dropped.
 struct Disk {
@@ -87,23 +91,15 @@ fn sign(store: &mut Store, appeal: Id, n: usize) -> desk_core::Result<signing::S
     store.write(|w| {
         signing::sign_in(
             w,
-            &Signing {
+            &table_signing(
                 appeal,
-                person: NewPerson {
+                NewPerson {
                     given_name: format!("Signer{n}"),
                     family_name: "Kept".into(),
                     email: Some(format!("signer{n}@example.org")),
                     ..Default::default()
                 },
-                lang: Some("en".into()),
-                source: Source::Table,
-                display: Display::Full,
-                contact_consent: false,
-                event: None,
-                sheet: None,
-                entered_by: None,
-                known_person: None,
-            },
+            ),
         )
     })
 }

@@ -3,11 +3,15 @@
 //! importers. Nothing panics; what is kept is clean; an import that fails leaves the database
 //! exactly as it was (one transaction).
 
+mod common;
+
 use desk_core::people::NewPerson;
-use desk_core::signing::{self, Display, Signing, Source};
+use desk_core::signing::{self, Signing, Source};
 use desk_core::store::Access;
 use desk_core::{csv_import, donation_import, rsvp_import, text, Id, Store};
 use proptest::prelude::*;
+
+use common::table_signing;
 
 /// What must never reach storage from a name: controls and the characters that reorder text.
 fn reorders_or_controls(c: char) -> bool {
@@ -214,20 +218,15 @@ fn a_ten_megabyte_name_is_refused_and_nothing_is_written() {
             signing::sign_in(
                 w,
                 &Signing {
-                    appeal,
-                    person: NewPerson {
-                        given_name: huge.clone(),
-                        family_name: "Long".into(),
-                        ..Default::default()
-                    },
-                    lang: Some("en".into()),
                     source: Source::Manual,
-                    display: Display::Full,
-                    contact_consent: false,
-                    event: None,
-                    sheet: None,
-                    entered_by: None,
-                    known_person: None,
+                    ..table_signing(
+                        appeal,
+                        NewPerson {
+                            given_name: huge.clone(),
+                            family_name: "Long".into(),
+                            ..Default::default()
+                        },
+                    )
                 },
             )
         })

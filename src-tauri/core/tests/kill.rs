@@ -6,6 +6,8 @@
 //! signature, its consent record and its changeset in the log together, and every signing the
 //! child reported committed still there (synchronous=FULL).
 
+mod common;
+
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -15,9 +17,11 @@ use desk_core::appeals::{self, NewAppeal};
 use desk_core::csv_import::{self, Options};
 use desk_core::encryption::Passphrase;
 use desk_core::people::NewPerson;
-use desk_core::signing::{self, Display, Signing, Source};
+use desk_core::signing::{self, Display, Signing};
 use desk_core::store::Access;
 use desk_core::{Id, Store};
+
+use common::table_signing;
 
 const IMPORT_ROWS: usize = 1_000;
 const BURST: usize = 150;
@@ -55,7 +59,7 @@ fn child() {
         "burst" => {
             for n in 0..BURST {
                 store
-                    .write(|w| signing::sign_in(w, &table_signing(appeal, n)))
+                    .write(|w| signing::sign_in(w, &visitor(appeal, n)))
                     .unwrap();
                 // Said only once committed: what the parent then must find.
                 writeln!(out, "said: committed {n}").unwrap();
@@ -66,25 +70,22 @@ fn child() {
     }
 }
 
-fn table_signing(appeal: Id, n: usize) -> Signing {
+/// The n-th visitor signing at the table.
+fn visitor(appeal: Id, n: usize) -> Signing {
     Signing {
-        appeal,
-        person: NewPerson {
-            given_name: format!("Visitor{n}"),
-            family_name: "Atthetable".into(),
-            email: Some(format!("visitor{n}@example.org")),
-            city: Some("Oakland".into()),
-            country: Some("US".into()),
-            ..Default::default()
-        },
-        lang: Some("en".into()),
-        source: Source::Table,
         display: Display::NameAndCity,
         contact_consent: n.is_multiple_of(2),
-        event: None,
-        sheet: None,
-        entered_by: None,
-        known_person: None,
+        ..table_signing(
+            appeal,
+            NewPerson {
+                given_name: format!("Visitor{n}"),
+                family_name: "Atthetable".into(),
+                email: Some(format!("visitor{n}@example.org")),
+                city: Some("Oakland".into()),
+                country: Some("US".into()),
+                ..Default::default()
+            },
+        )
     }
 }
 

@@ -11,10 +11,10 @@ use desk_core::donations::{self, DonationInput};
 use desk_core::people::NewPerson;
 use desk_core::person_rights;
 use desk_core::rsvps::{self, Answer, Status as Rsvp};
-use desk_core::signing::{self, Display, Signing, Source};
+use desk_core::signing::{self, Signing};
 use desk_core::{backup, Id};
 
-use common::{join, start_campaign, Campaign, Laptop};
+use common::{join, start_campaign, table_signing, Campaign, Laptop};
 
 const GIVEN: &str = "Zhalehnaz";
 const FAMILY: &str = "Forgetmeplease";
@@ -28,23 +28,18 @@ fn the_person(laptop: &mut Laptop, c: &Campaign) -> Id {
             signing::sign_in(
                 w,
                 &Signing {
-                    appeal: c.appeal,
-                    person: NewPerson {
-                        given_name: GIVEN.into(),
-                        family_name: FAMILY.into(),
-                        email: Some("zhalehnaz@example.org".into()),
-                        city: Some("Rasht".into()),
-                        country: Some("IR".into()),
-                        ..Default::default()
-                    },
-                    lang: Some("en".into()),
-                    source: Source::Table,
-                    display: Display::Full,
                     contact_consent: true,
-                    event: None,
-                    sheet: None,
-                    entered_by: None,
-                    known_person: None,
+                    ..table_signing(
+                        c.appeal,
+                        NewPerson {
+                            given_name: GIVEN.into(),
+                            family_name: FAMILY.into(),
+                            email: Some("zhalehnaz@example.org".into()),
+                            city: Some("Rasht".into()),
+                            country: Some("IR".into()),
+                            ..Default::default()
+                        },
+                    )
                 },
             )
         })

@@ -2,6 +2,8 @@
 //! wrote holds a readable name; a wrong passphrase, a damaged file and a stranger's file are
 //! told apart; rewrites and restores never lose the database that was there.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -10,9 +12,11 @@ use desk_core::backup;
 use desk_core::encryption::Passphrase;
 use desk_core::people::NewPerson;
 use desk_core::rewrite::change_encryption;
-use desk_core::signing::{self, Display, Signing, Source};
+use desk_core::signing::{self, Display, Signing};
 use desk_core::store::Access;
 use desk_core::Store;
+
+use common::table_signing;
 
 const PASSPHRASE: &str = "seven green lanterns at dawn";
 
@@ -35,26 +39,21 @@ fn fill(store: &mut Store, n: usize) {
         let (given, family) = seeded(i);
         store
             .write(|w| {
+                let person = NewPerson {
+                    given_name: given.clone(),
+                    family_name: family.clone(),
+                    email: Some(format!("{}@example.org", given.to_lowercase())),
+                    city: Some("Tabriz".into()),
+                    country: Some("IR".into()),
+                    ..Default::default()
+                };
                 signing::sign_in(
                     w,
                     &Signing {
-                        appeal,
-                        person: NewPerson {
-                            given_name: given.clone(),
-                            family_name: family.clone(),
-                            email: Some(format!("{}@example.org", given.to_lowercase())),
-                            city: Some("Tabriz".into()),
-                            country: Some("IR".into()),
-                            ..Default::default()
-                        },
                         lang: Some("fa".into()),
-                        source: Source::Table,
                         display: Display::NameAndCity,
                         contact_consent: true,
-                        event: None,
-                        sheet: None,
-                        entered_by: None,
-                        known_person: None,
+                        ..table_signing(appeal, person)
                     },
                 )
             })

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use desk_core::appeals::{self, NewAppeal};
 use desk_core::events::{self, EventInput};
 use desk_core::funds::{self, NewFund};
+use desk_core::people::NewPerson;
+use desk_core::signing::{Display, Signing, Source};
 use desk_core::sync;
 use desk_core::{Id, Store};
 use rusqlite::types::Value;
@@ -129,4 +131,21 @@ pub fn join(dir: &Path, from: &Laptop, name: &'static str) -> Laptop {
     let applied = laptop.open(&bundle).unwrap();
     assert!(applied.arrived.joins, "{name} joins");
     laptop
+}
+
+/// `person` signing `appeal` at a table, in English, name shown in full, no contact consent:
+/// a test changes what it is about with `..table_signing(appeal, person)`.
+pub fn table_signing(appeal: Id, person: NewPerson) -> Signing {
+    Signing {
+        appeal,
+        person,
+        lang: Some("en".into()),
+        source: Source::Table,
+        display: Display::Full,
+        contact_consent: false,
+        event: None,
+        sheet: None,
+        entered_by: None,
+        known_person: None,
+    }
 }
