@@ -30,6 +30,7 @@ pub mod money_audit;
 pub mod money_export;
 pub mod organization;
 pub mod people;
+pub mod print;
 pub mod person_rights;
 pub mod receipts;
 pub mod rewrite;
