@@ -113,3 +113,113 @@ fn a_letter_no_font_has_is_reported_by_name() {
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0], ('ཀ', "Tenzin ཀ".to_owned()));
 }
+
+#[test]
+fn the_appeal_ad_prints_shown_signers_as_they_chose_and_never_a_hidden_one() {
+    use desk_core::print::{appeal_ad, page, words::Words};
+    use desk_core::{appeals, sample, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("s.db")).unwrap();
+    sample::load(&mut store).unwrap();
+    let appeal = appeals::by_slug(&store, sample::APPEAL_SLUG).unwrap();
+    let ad = appeal_ad::load(&store, appeal, "en").unwrap();
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let names = |display: &str| -> Vec<(String, String, String)> {
+        let mut st = conn
+            .prepare(
+                "SELECT p.given_name, p.family_name, coalesce(p.city,'') FROM signatures s
+                   JOIN people p ON p.id = s.person_id WHERE s.appeal_id = ?1 AND s.display = ?2",
+            )
+            .unwrap();
+        st.query_map(rusqlite::params![appeal, display], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    let hidden = names("hidden");
+    let full = names("full");
+    assert!(
+        !hidden.is_empty() && !full.is_empty(),
+        "the sample has both"
+    );
+    assert_eq!(ad.others, hidden.len() as i64);
+
+    let fonts = shape::Fonts::new();
+    let pages = appeal_ad::pages(&fonts, &ad, page::LETTER, 3, &Words::new("en"));
+    let bytes = pdf::write(&fonts, &pages, &ad.title).unwrap();
+    let file = dir.path().join("ad.pdf");
+    std::fs::write(&file, &bytes).unwrap();
+    let f = file.to_str().unwrap();
+    if let Ok(keep) = std::env::var("PRINT_PNG_DIR") {
+        std::fs::copy(&file, format!("{keep}/ad.pdf")).unwrap();
+    }
+    let (text, _) = poppler("pdftotext", &[f, "-"]);
+    let flat = text.replace('\n', " ");
+    for (g, fam, _) in full.iter().take(20) {
+        // pdftotext drops the zero-width non-joiner of "نیک‌نام" (the letters around it are
+        // there, unjoined as written); compare the letters.
+        let name = format!("{g} {fam}").replace('\u{200c}', "");
+        assert!(flat.contains(&name), "{name} missing");
+    }
+    // The sample draws names from lists, so a hidden signer may share a name with a shown one.
+    let full_names: Vec<String> = full.iter().map(|(g, f, _)| format!("{g} {f}")).collect();
+    for (g, fam, _) in &hidden {
+        let name = format!("{g} {fam}");
+        if full_names.contains(&name) {
+            continue;
+        }
+        assert!(
+            !flat.contains(&name),
+            "{name}, who chose not to be shown, is printed"
+        );
+        // Not in the file's bytes either (fonts carry glyphs, never the words).
+        assert!(!String::from_utf8_lossy(&bytes).contains(&name));
+    }
+    assert!(
+        flat.contains(&format!("and {} others from", hidden.len())),
+        "{flat}"
+    );
+    assert!(flat.contains(&format!("page 1 of {}", pages.len())));
+    let (_, warnings) = poppler(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "40",
+            f,
+            dir.path().join("p").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(warnings, "");
+    if let Ok(keep) = std::env::var("PRINT_PNG_DIR") {
+        std::fs::copy(
+            dir.path().join(if pages.len() > 9 {
+                "p-01.png"
+            } else {
+                "p-1.png"
+            }),
+            format!("{keep}/ad.png"),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn names_are_shown_in_the_form_each_signer_chose() {
+    use desk_core::print::appeal_ad::shown_name;
+    assert_eq!(
+        shown_name("full", "Nahid", "Tehrani", "Berlin").as_deref(),
+        Some("Nahid Tehrani")
+    );
+    assert_eq!(
+        shown_name("name_city", "Nahid", "Tehrani", "Berlin").as_deref(),
+        Some("Nahid T., Berlin")
+    );
+    assert_eq!(
+        shown_name("initials", "Nahid", "Tehrani", "").as_deref(),
+        Some("N. T.")
+    );
+    assert_eq!(shown_name("hidden", "Nahid", "Tehrani", "Berlin"), None);
+}

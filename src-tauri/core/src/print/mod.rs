@@ -6,3 +6,6 @@ pub mod fonts;
 pub mod page;
 pub mod pdf;
 pub mod shape;
+pub mod words;
+
+pub mod appeal_ad;

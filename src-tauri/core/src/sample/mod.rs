@@ -27,7 +27,7 @@ use names::{Origin, ORIGINS};
 pub const CAMPAIGN_NAME: &str = "Free the Prisoners of Conscience";
 const APPEAL_TITLE: &str = "Emergency Appeal: Free All Political Prisoners Now";
 const APPEAL_TEXT: &str = include_str!("appeal.txt");
-const APPEAL_SLUG: &str = "emergency-appeal";
+pub const APPEAL_SLUG: &str = "emergency-appeal";
 /// The appeal in the campaign's other languages: (language, title, text).
 const TRANSLATIONS: &[(&str, &str, &str)] = &[
     (
