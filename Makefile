@@ -10,10 +10,11 @@ SHELL := /bin/bash
 # Benchmarks: the sqlite3 shell, the import's baseline.
 # Tests: WebKit's WebDriver, a virtual display, poppler, xdotool (answers the native file
 # dialogs in the end-to-end tests). libclang: bindgen for SQLite's session extension.
+# zbar-tools: zbarimg reads back the QR codes printed on flyers and sign-up sheets.
 DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev sqlite3 \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
 	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils \
-	libclang-dev xdotool python3-icalendar
+	libclang-dev xdotool python3-icalendar zbar-tools
 TAURI_DRIVER_VERSION := 2.1.0
 # sudo -n: with no one to type a password (CI), fail at once instead of waiting.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || { [ -t 0 ] && echo sudo || echo sudo -n; })

@@ -126,6 +126,9 @@ pub enum Command {
     Checkin(crate::cli_events::CheckinArgs),
     /// Save events as an iCalendar (.ics) file for people's calendars
     Ics(crate::cli_events::IcsArgs),
+    /// Save a printable document as PDF: an event's flyer or door list, the appeal as an ad,
+    /// a sign-up sheet
+    Pdf(crate::cli_print::PdfArgs),
     /// Add and list funds (money raised for a purpose, with a goal)
     Fund {
         #[command(subcommand)]
@@ -222,6 +225,7 @@ impl Command {
             | Command::Rsvp { .. }
             | Command::Checkin(_)
             | Command::Ics(_)
+            | Command::Pdf(_)
             | Command::Sign(_)
             | Command::Fund { .. }
             | Command::Donation { .. }
@@ -436,6 +440,7 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
         Command::Rsvp { action } => crate::cli_events::rsvp(action, store)?,
         Command::Checkin(a) => crate::cli_events::checkin(a, store)?,
         Command::Ics(a) => crate::cli_events::ics(a, store)?,
+        Command::Pdf(a) => return crate::cli_print::pdf(a, store),
         Command::Duplicates { action } => crate::cli_people::duplicates(action, store)?,
         Command::Fund { action } => crate::cli_money::fund(action, store)?,
         Command::Donation { action } => crate::cli_money::donation(action, store)?,

@@ -4,6 +4,7 @@
 pub mod auto_backup;
 pub mod cli;
 pub mod cli_events;
+pub mod cli_print;
 pub mod cli_import;
 pub mod cli_money;
 pub mod cli_people;

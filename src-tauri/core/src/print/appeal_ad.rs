@@ -136,6 +136,18 @@ pub fn load(store: &Store, appeal: Id, lang: &str) -> Result<AppealAd> {
 
 /// The ad's pages: words across the page, then the names in `columns` columns.
 pub fn pages(fonts: &Fonts, ad: &AppealAd, size: Size, columns: usize, words: &Words) -> Vec<Page> {
+    pages_reporting(fonts, ad, size, columns, words, &|_| {})
+}
+
+/// As `pages`, telling `progress` how far through the names it is (0 to 1).
+pub fn pages_reporting(
+    fonts: &Fonts,
+    ad: &AppealAd,
+    size: Size,
+    columns: usize,
+    words: &Words,
+    progress: &dyn Fn(f32),
+) -> Vec<Page> {
     let mut c = Composer::new(fonts, size);
     c.paragraph(&ad.title, Style::bold(26.0).centered());
     c.space(8.0);
@@ -165,7 +177,10 @@ pub fn pages(fonts: &Fonts, ad: &AppealAd, size: Size, columns: usize, words: &W
     if !ad.featured.is_empty() {
         c.space(6.0);
     }
-    for name in &ad.shown {
+    for (i, name) in ad.shown.iter().enumerate() {
+        if i % 2000 == 0 {
+            progress(i as f32 / ad.shown.len() as f32);
+        }
         c.paragraph(
             name,
             Style {

@@ -2,10 +2,18 @@
 //! breaking), and one module per document, each a pure function from data to pages.
 //! See docs/architecture.md, "Print".
 
+pub mod document;
 pub mod fonts;
 pub mod page;
 pub mod pdf;
+pub mod picture;
+pub mod qr;
 pub mod shape;
+pub mod svg;
+pub mod table;
 pub mod words;
 
 pub mod appeal_ad;
+pub mod door_list;
+pub mod flyer;
+pub mod sign_up_sheet;

@@ -45,6 +45,14 @@ pub enum Mark {
         h: f32,
         fill: Option<f32>,
     },
+    /// A photo scaled into the box (x, y, w, h).
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        picture: std::sync::Arc<super::picture::Picture>,
+    },
     Line {
         x1: f32,
         y1: f32,
@@ -99,6 +107,15 @@ impl Style {
     }
 }
 
+/// A box the text flows in instead of the page's columns (one side of a bilingual flyer, one
+/// handbill of two on a sheet). Text that does not fit sets `overflow` and is not moved on.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    pub x: f32,
+    pub width: f32,
+    pub bottom: f32,
+}
+
 /// Flows text down the page; a margin safe for office printers (about 15 mm) all round.
 pub struct Composer<'f> {
     pub fonts: &'f Fonts,
@@ -111,6 +128,8 @@ pub struct Composer<'f> {
     /// Where the current set of columns starts on this page.
     top: f32,
     pub y: f32,
+    frame: Option<Frame>,
+    pub overflow: bool,
 }
 
 impl<'f> Composer<'f> {
@@ -129,21 +148,54 @@ impl<'f> Composer<'f> {
             column: 0,
             top: margin,
             y: margin,
+            frame: None,
+            overflow: false,
         }
     }
 
     /// The bottom of the writing area, above the footer.
-    fn bottom(&self) -> f32 {
-        self.size.height - self.margin - 14.0
+    pub fn bottom(&self) -> f32 {
+        match self.frame {
+            Some(f) => f.bottom,
+            None => self.size.height - self.margin - 14.0,
+        }
+    }
+
+    /// The writing area's left edge and width.
+    pub fn area(&self) -> (f32, f32) {
+        match self.frame {
+            Some(f) => (f.x, f.width),
+            None => (self.margin, self.size.width - 2.0 * self.margin),
+        }
     }
 
     pub fn column_width(&self) -> f32 {
-        let inner = self.size.width - 2.0 * self.margin;
+        let (_, inner) = self.area();
         (inner - self.gap * (self.columns - 1) as f32) / self.columns as f32
     }
 
     fn column_x(&self) -> f32 {
-        self.margin + self.column as f32 * (self.column_width() + self.gap)
+        self.area().0 + self.column as f32 * (self.column_width() + self.gap)
+    }
+
+    /// From here on, text flows in `frame` from `top` down (None: the page again).
+    pub fn frame(&mut self, frame: Option<Frame>, top: f32) {
+        self.frame = frame;
+        self.columns = 1;
+        self.column = 0;
+        self.top = top;
+        self.y = top;
+    }
+
+    /// A new page, the cursor at its top.
+    pub fn new_page(&mut self) {
+        self.pages.push(Page {
+            size: self.size,
+            marks: Vec::new(),
+        });
+        self.column = 0;
+        self.top = self.margin;
+        self.y = self.margin;
     }
 
     /// From here down, text flows in `n` columns.
@@ -154,15 +206,14 @@ impl<'f> Composer<'f> {
     }
 
     fn next_column(&mut self) {
+        if self.frame.is_some() {
+            self.overflow = true;
+            return;
+        }
         if self.column + 1 < self.columns {
             self.column += 1;
         } else {
-            self.pages.push(Page {
-                size: self.size,
-                marks: Vec::new(),
-            });
-            self.column = 0;
-            self.top = self.margin;
+            self.new_page();
         }
         self.y = self.top;
     }
@@ -189,26 +240,66 @@ impl<'f> Composer<'f> {
         for para in text.split('\n') {
             for line in shape::lines(self.fonts, para, style.weight, style.size, width) {
                 self.need(height);
-                let x0 = self.column_x();
-                let mut x = match style.align {
-                    Align::Center => x0 + (width - line.width) / 2.0,
-                    Align::Start if line.rtl => x0 + width - line.width,
-                    Align::Start => x0,
-                };
-                let baseline = self.y + style.size;
-                for segment in line.segments {
-                    let w = segment.width;
-                    self.mark(Mark::Text {
-                        x,
-                        y: baseline,
-                        size: style.size,
-                        segment,
-                    });
-                    x += w;
-                }
+                let (x0, y) = (self.column_x(), self.y);
+                self.place_line(line, style, x0, width, y);
                 self.y += height;
             }
         }
+    }
+
+    /// One laid-out line in the box from `x0`, `width` wide, its top at `y`.
+    pub fn place_line(&mut self, line: shape::Line, style: Style, x0: f32, width: f32, y: f32) {
+        let mut x = match style.align {
+            Align::Center => x0 + (width - line.width) / 2.0,
+            Align::Start if line.rtl => x0 + width - line.width,
+            Align::Start => x0,
+        };
+        for segment in line.segments {
+            let w = segment.width;
+            self.mark(Mark::Text {
+                x,
+                y: y + style.size,
+                size: style.size,
+                segment,
+            });
+            x += w;
+        }
+    }
+
+    /// Lays out `text` in a fixed box (a table cell), not moving the cursor; returns its height.
+    /// With `draw` false it only measures.
+    pub fn text_box(&mut self, text: &str, style: Style, x: f32, width: f32, y: f32, draw: bool) -> f32 {
+        let height = style.size * style.leading;
+        let mut h = 0.0;
+        for para in text.split('\n') {
+            for line in shape::lines(self.fonts, para, style.weight, style.size, width) {
+                if draw {
+                    self.place_line(line, style, x, width, y + h);
+                }
+                h += height;
+            }
+        }
+        h
+    }
+
+    /// A picture `width` wide (or less, to stay under `max_height`), centred in the area.
+    pub fn picture(&mut self, picture: std::sync::Arc<super::picture::Picture>, max_height: f32) {
+        let (x0, width) = (self.column_x(), self.column_width());
+        let ratio = picture.height as f32 / picture.width.max(1) as f32;
+        let (mut w, mut h) = (width, width * ratio);
+        if h > max_height {
+            (w, h) = (max_height / ratio, max_height);
+        }
+        self.need(h);
+        let y = self.y;
+        self.mark(Mark::Image {
+            x: x0 + (width - w) / 2.0,
+            y,
+            w,
+            h,
+            picture,
+        });
+        self.y += h;
     }
 
     /// Puts "page X of N" (made by `footer`) at the foot of every page, and hands the pages over.

@@ -49,6 +49,26 @@ pub fn write(fonts: &Fonts, pages: &[Page], title: &str) -> Result<Vec<u8>, PdfE
         faces.insert(face, (doc.add_font(&parsed), remapper));
     }
 
+    // Each picture once, however often it is placed (two handbills share one photo).
+    let mut pictures: Vec<(*const super::picture::Picture, printpdf::XObjectId)> = Vec::new();
+    for page in pages {
+        for mark in &page.marks {
+            if let Mark::Image { picture, .. } = mark {
+                let key = std::sync::Arc::as_ptr(picture);
+                if !pictures.iter().any(|(k, _)| *k == key) {
+                    let raw = printpdf::RawImage {
+                        pixels: printpdf::RawImageData::U8(picture.rgb.clone()),
+                        width: picture.width,
+                        height: picture.height,
+                        data_format: printpdf::RawImageFormat::RGB8,
+                        tag: Vec::new(),
+                    };
+                    pictures.push((key, doc.add_image(&raw)));
+                }
+            }
+        }
+    }
+
     let mut out = Vec::new();
     for page in pages {
         let h = page.size.height;
@@ -73,7 +93,7 @@ pub fn write(fonts: &Fonts, pages: &[Page], title: &str) -> Result<Vec<u8>, PdfE
                     if !segment.rtl {
                         ops.push(actual_text(&segment.text));
                     }
-                    let letters = glyph_letters(segment);
+                    let letters = glyph_letters(fonts, segment);
                     let mut pen = *x;
                     for (g, letters) in segment.glyphs.iter().zip(letters) {
                         // Each glyph at its shaped place: the font's own advance is not the
@@ -125,6 +145,30 @@ pub fn write(fonts: &Fonts, pages: &[Page], title: &str) -> Result<Vec<u8>, PdfE
                     ops.push(Op::DrawRectangle { rectangle: rect });
                     ops.push(Op::SetFillColor { col: grey(0.0) });
                 }
+                Mark::Image {
+                    x,
+                    y,
+                    w,
+                    h: ih,
+                    picture,
+                } => {
+                    let key = std::sync::Arc::as_ptr(picture);
+                    let id = pictures.iter().find(|(k, _)| *k == key).map(|(_, id)| id.clone());
+                    if let Some(id) = id {
+                        // printpdf sizes an image by its dpi: this many pixels across `w` points.
+                        let dpi = picture.width as f32 * 72.0 / w.max(1.0);
+                        ops.push(Op::UseXobject {
+                            id,
+                            transform: printpdf::XObjectTransform {
+                                translate_x: Some(Pt(*x)),
+                                translate_y: Some(Pt(h - y - ih)),
+                                dpi: Some(dpi),
+                                scale_y: Some(ih / (picture.height as f32 * 72.0 / dpi)),
+                                ..Default::default()
+                            },
+                        });
+                    }
+                }
                 Mark::Line {
                     x1,
                     y1,
@@ -169,9 +213,13 @@ pub fn write(fonts: &Fonts, pages: &[Page], title: &str) -> Result<Vec<u8>, PdfE
     Ok(doc.save(&PdfSaveOptions::default(), &mut warnings))
 }
 
-/// The letters each glyph stands for: its cluster's text for the first glyph of a cluster,
-/// nothing for the marks and pieces after it (so a copied word has each letter once).
-fn glyph_letters(segment: &super::shape::Segment) -> Vec<String> {
+/// The letters each glyph stands for (the ToUnicode map, which is per glyph, so the same glyph
+/// must always say the same). Within a cluster, a glyph the font's own map gives for a letter
+/// says that letter (a mark over its base says the mark); the rest of the cluster's letters go
+/// to its widest glyph, the base. A viewer reading right-to-left reverses each glyph's letters,
+/// so a glyph saying one letter reads right in either direction.
+fn glyph_letters(fonts: &Fonts, segment: &super::shape::Segment) -> Vec<String> {
+    let face = &fonts.face(segment.face).face;
     let mut starts: Vec<usize> = segment
         .glyphs
         .iter()
@@ -179,23 +227,32 @@ fn glyph_letters(segment: &super::shape::Segment) -> Vec<String> {
         .collect();
     starts.sort_unstable();
     starts.dedup();
-    let mut seen = BTreeSet::new();
-    segment
-        .glyphs
-        .iter()
-        .map(|g| {
-            let at = g.cluster - segment.start;
-            if !seen.insert(at) {
-                return String::new();
-            }
-            let end = starts
+    let mut out = vec![String::new(); segment.glyphs.len()];
+    for (k, &at) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(segment.text.len());
+        let text = segment.text.get(at..end).unwrap_or("");
+        let members: Vec<usize> = (0..segment.glyphs.len())
+            .filter(|&i| segment.glyphs[i].cluster - segment.start == at)
+            .collect();
+        let widest = members
+            .iter()
+            .copied()
+            .max_by(|&a, &b| segment.glyphs[a].advance.total_cmp(&segment.glyphs[b].advance))
+            .unwrap_or(0);
+        let mut rest = String::new();
+        for c in text.chars() {
+            let own = face.glyph_index(c).map(|g| g.0);
+            match members
                 .iter()
-                .find(|&&s| s > at)
-                .copied()
-                .unwrap_or(segment.text.len());
-            segment.text.get(at..end).unwrap_or("").to_owned()
-        })
-        .collect()
+                .find(|&&i| members.len() > 1 && Some(segment.glyphs[i].gid) == own && out[i].is_empty())
+            {
+                Some(&i) => out[i].push(c),
+                None => rest.push(c),
+            }
+        }
+        out[widest].insert_str(0, &rest);
+    }
+    out
 }
 
 /// Six capital letters that change with the glyph set.
