@@ -1541,3 +1541,164 @@ fn a_person_exported_and_erased_from_a_script() {
     let out = desk(&["--db", &db, "check"]);
     assert!(out.status.success(), "{}", text(&out.stdout));
 }
+
+fn pdf_text(file: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(file)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    text(&out.stdout)
+}
+
+#[test]
+fn documents_printed_from_a_script() {
+    let (dir, db) = sample_db("print.db");
+    let db = db.as_str();
+    let out = desk(&["--db", db, "event", "list", "--json"]);
+    let lists: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let event = lists["past"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(lists["upcoming"].as_array().unwrap())
+        .find(|e| {
+            e["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Voices for Freedom")
+        })
+        .expect("the sample's cultural night");
+    let id = event["id"].as_str().unwrap();
+
+    let flyer = dir.path().join("flyer.pdf");
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "flyer",
+        "--event",
+        id,
+        "--half",
+        "--lang",
+        "es",
+        "--second-lang",
+        "en",
+        "-o",
+        flyer.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("Saved 2 pages to {}", flyer.display())
+    );
+    assert_eq!(mode(&flyer), 0o600);
+    let words = pdf_text(&flyer);
+    assert!(
+        words.contains("Cuándo") && words.contains("When"),
+        "{words}"
+    );
+
+    let sheet = dir.path().join("sheet.pdf");
+    let mut numbers = Vec::new();
+    for _ in 0..2 {
+        let out = desk(&[
+            "--db",
+            db,
+            "pdf",
+            "sheet",
+            "--appeal",
+            "emergency-appeal",
+            "--rows",
+            "8",
+            "--size",
+            "a4",
+            "-o",
+            sheet.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let said = text(&out.stdout);
+        let n: i64 = said.split_whitespace().nth(2).unwrap().parse().unwrap();
+        numbers.push(n);
+        assert!(pdf_text(&sheet).contains(&format!("Sheet {n}")));
+    }
+    assert_eq!(
+        numbers[1],
+        numbers[0] + 1,
+        "each saved sheet takes the next number"
+    );
+
+    let door = dir.path().join("door.pdf");
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "door-list",
+        "--event",
+        id,
+        "--lang",
+        "fa",
+        "-o",
+        door.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(pdf_text(&door).contains("فهرست ورودی"));
+
+    let poster = dir.path().join("poster.pdf");
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "appeal",
+        "--appeal",
+        "emergency-appeal",
+        "--size",
+        "tabloid",
+        "-o",
+        poster.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // Mistakes are told in a line, and nothing is written or registered.
+    let bad = dir.path().join("bad.pdf");
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "sheet",
+        "--appeal",
+        "emergency-appeal",
+        "--size",
+        "b5",
+        "-o",
+        bad.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("\u{201c}b5\u{201d} is not a paper size"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!bad.exists());
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "sheet",
+        "--appeal",
+        "emergency-appeal",
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
+    let n: i64 = text(&out.stdout)
+        .split_whitespace()
+        .nth(2)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(n, numbers[1] + 1, "the refused sheet took no number");
+    let out = desk(&["--db", db, "pdf", "door-list", "--event", id]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("-o FILE"));
+}

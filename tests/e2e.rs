@@ -1769,3 +1769,158 @@ fn a_campaign_encrypted_from_the_welcome_screen_locked_unlocked_backed_up_and_re
     // The backup was made before Soraya0 was erased: restored, she is erased again.
     assert_eq!(shown_count(&session, "people"), 4);
 }
+
+/// The text of a PDF, as poppler reads it.
+fn pdf_text(file: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(file)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// An organizer prints from the sample campaign: a flyer from its event's page, previewed in
+/// English and then in Farsi beside English, with a photo, saved through the save dialog; then a
+/// sign-up sheet from the appeal's page, registered under the next number. Screenshots of the
+/// Print screen with each preview.
+#[test]
+fn a_flyer_and_a_sign_up_sheet_previewed_and_saved_from_the_print_screen() {
+    use std::os::unix::fs::PermissionsExt;
+    let NewWindow {
+        session, db, _dir, ..
+    } = &new_window();
+    session.click("#load-sample");
+    session.wait_for("[data-stat='people']");
+    let event = db_id(
+        db,
+        "SELECT id FROM events WHERE title LIKE 'Voices for Freedom%'",
+    );
+    let title = db_text(
+        db,
+        "SELECT title FROM events WHERE title LIKE 'Voices for Freedom%'",
+    );
+    session.execute(&format!("location.hash = '#event/{event}'"));
+    session.wait_for("#print-flyer");
+    session.click("#print-flyer");
+    let preview = "const i = document.getElementById('print-preview'); \
+        return i && i.complete && i.naturalWidth > 0 && document.getElementById('view').getAttribute('aria-busy') !== 'true' ? i.src : null";
+    let first = wait_until(session, "the flyer's preview", preview);
+    assert!(first
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/svg+xml;base64,"));
+    assert_eq!(
+        session.execute("return document.getElementById('print-kind').value"),
+        "flyer"
+    );
+    assert_eq!(
+        session.execute("return document.getElementById('print-event').value"),
+        event.as_str()
+    );
+    wait_for_text(session, "#print-pages", "One page");
+    session.screenshot(&screenshot_dir().join("print-flyer.png"));
+
+    // Farsi beside English, with a photo: the preview changes.
+    choose(session, "#print-lang", "fa");
+    choose(session, "#print-second", "en");
+    choose(session, "#print-layout", "side_by_side");
+    let photo = Path::new(env!("CARGO_MANIFEST_DIR")).join("icons/128x128.png");
+    through_dialog(
+        session,
+        "#print-photo",
+        "Choose a photo for the flyer",
+        &photo,
+        "#print-photo-clear:not([hidden])",
+        false,
+    );
+    wait_for_text(session, "#print-photo-name", "128x128.png");
+    let script = format!(
+        "const i = document.getElementById('print-preview'); return i.complete && i.src !== {} && document.getElementById('view').getAttribute('aria-busy') !== 'true' ? i.src : null",
+        serde_json::to_string(first.as_str().unwrap()).unwrap()
+    );
+    wait_until(session, "the bilingual preview", &script);
+    session.screenshot(&screenshot_dir().join("print-flyer-fa-en.png"));
+
+    let saved = _dir.path().join("voices-flyer.pdf");
+    through_dialog(
+        session,
+        "#print-save",
+        "Save the document as PDF",
+        &saved,
+        "#print-open:not([hidden])",
+        true,
+    );
+    wait_for_text(session, "#print-saved", "Saved voices-flyer.pdf: one page.");
+    let mode = std::fs::metadata(&saved).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the PDF is the user's alone");
+    let text = pdf_text(&saved);
+    assert!(text.contains("زمان") && text.contains("When"), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(title.split(':').next().unwrap()), "{text}");
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&saved)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&images.stdout)
+            .lines()
+            .skip(2)
+            .count(),
+        2,
+        "the photo on each side"
+    );
+
+    // A sign-up sheet from the appeal's page, numbered when saved.
+    let appeal = db_id(db, "SELECT id FROM appeals WHERE slug = 'emergency-appeal'");
+    let sheets_before = db_count(db, "SELECT count(*) FROM paper_sheets");
+    session.execute(&format!("location.hash = '#appeal/{appeal}'"));
+    session.wait_for("#print-sheet");
+    session.click("#print-sheet");
+    wait_until(session, "the sheet's preview", preview);
+    assert_eq!(
+        session.execute("return document.getElementById('print-kind').value"),
+        "sheet"
+    );
+    set_value(session, "#print-rows", "12");
+    session.screenshot(&screenshot_dir().join("print-sheet.png"));
+    assert_eq!(
+        db_count(db, "SELECT count(*) FROM paper_sheets"),
+        sheets_before,
+        "a preview registers nothing"
+    );
+    let sheet = _dir.path().join("sheet.pdf");
+    let number = db_count(
+        db,
+        "SELECT coalesce(max(number), 0) + 1 FROM paper_sheets
+          WHERE appeal_id = (SELECT id FROM appeals WHERE slug = 'emergency-appeal')",
+    );
+    through_dialog(
+        session,
+        "#print-save",
+        "Save the document as PDF",
+        &sheet,
+        "#print-saved:not(:empty)",
+        true,
+    );
+    wait_for_text(
+        session,
+        "#print-saved",
+        &format!("Saved sheet.pdf as sheet {number}: one page."),
+    );
+    assert_eq!(
+        db_count(db, "SELECT count(*) FROM paper_sheets"),
+        sheets_before + 1
+    );
+    let text = pdf_text(&sheet);
+    assert!(
+        text.contains(&format!("Sheet {number}")) && text.contains("12"),
+        "{text}"
+    );
+}

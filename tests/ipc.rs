@@ -112,6 +112,11 @@ fn every_declared_command_answers_the_main_window() {
             "set_laptop_name" => json!({ "name": "Table 1" }),
             "set_sync_passphrase" => json!({ "passphrase": "a long sync passphrase" }),
             "review_conflict" => json!({ "id": 1 }),
+            "print_preview" => json!({
+                "request": { "kind": "door_list", "event": NO_ID, "size": "letter", "lang": "en" },
+                "withPhoto": false,
+                "onProgress": "__CHANNEL__:1"
+            }),
             "appeal_page" | "next_sheet_number" => json!({ "appeal": NO_ID }),
             "create_appeal" => json!({
                 "words": { "lang": "en", "title": "An appeal" }, "status": "draft", "goal": null

@@ -26,7 +26,7 @@ import * as fund from "./screens/fund.js";
 import * as expense from "./screens/expense.js";
 import * as cashbox from "./screens/cashbox.js";
 import * as donationImport from "./screens/donation-import.js";
-import { later } from "./screens/later.js";
+import * as print from "./screens/print.js";
 import { showTable } from "./screens/table.js";
 import { showDoor } from "./screens/door.js";
 import { call } from "./api.js";
@@ -38,7 +38,7 @@ const SECTIONS = [
   { id: "signers", render: signers.render },
   { id: "events", render: events.render },
   { id: "money", render: money.render },
-  { id: "print", render: later("print") },
+  { id: "print", render: print.render },
   { id: "settings", render: settings.render },
 ];
 

@@ -12,7 +12,13 @@ pub struct PdfArgs {
     #[command(subcommand)]
     pub document: PdfDocument,
     /// Where to save the PDF
-    #[arg(short = 'o', long = "output", value_name = "FILE", global = true, required = false)]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        global = true,
+        required = false
+    )]
     pub output: Option<PathBuf>,
     /// letter, a4, tabloid, or a custom size in millimetres such as 250x380mm
     #[arg(long, default_value = "letter", global = true)]
@@ -116,7 +122,11 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
             request.appeal = Some(appeals::by_slug(store, appeal)?);
             request.columns = Some(*columns);
         }
-        PdfDocument::Sheet { appeal, rows, event } => {
+        PdfDocument::Sheet {
+            appeal,
+            rows,
+            event,
+        } => {
             request.kind = Kind::Sheet;
             let appeal = appeals::by_slug(store, appeal)?;
             request.appeal = Some(appeal);
@@ -139,7 +149,11 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
         );
     }
     match printed.sheet {
-        Some(n) => println!("Saved sheet {n} ({} pages) to {}", printed.pages, output.display()),
+        Some(n) => println!(
+            "Saved sheet {n} ({} pages) to {}",
+            printed.pages,
+            output.display()
+        ),
         None => println!("Saved {} pages to {}", printed.pages, output.display()),
     }
     Ok(std::process::ExitCode::SUCCESS)

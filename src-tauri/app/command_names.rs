@@ -124,6 +124,11 @@ pub const COMMANDS: &[&str] = &[
     "restore_backup",
     "export_person",
     "erase_person",
+    "print_preview",
+    "choose_print_photo",
+    "clear_print_photo",
+    "save_print",
+    "open_last_print",
 ];
 
 /// Commands that open a native dialog and wait for a person: the end-to-end tests drive them
@@ -143,4 +148,6 @@ pub const DIALOG_COMMANDS: &[&str] = &[
     "save_backup_as",
     "choose_backup_file",
     "export_person",
+    "choose_print_photo",
+    "save_print",
 ];

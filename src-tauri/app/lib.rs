@@ -4,10 +4,10 @@
 pub mod auto_backup;
 pub mod cli;
 pub mod cli_events;
-pub mod cli_print;
 pub mod cli_import;
 pub mod cli_money;
 pub mod cli_people;
+pub mod cli_print;
 pub mod cli_sign;
 pub mod command_names;
 pub mod commands;
@@ -147,6 +147,11 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::safety::choose_backup_file,
             commands::safety::restore_backup,
             commands::people::export_person,
+            commands::print::print_preview,
+            commands::print::choose_print_photo,
+            commands::print::clear_print_photo,
+            commands::print::save_print,
+            commands::print::open_last_print,
             commands::people::erase_person,
         ])
         .on_window_event(|window, event| {

@@ -51,6 +51,10 @@ pub struct AppState {
     chosen_import: Mutex<Option<(String, Arc<Vec<u8>>)>>,
     /// The backup file chosen in the open dialog, between choosing it and restoring it.
     chosen_backup: Mutex<Option<PathBuf>>,
+    /// The Print screen's flyer photo (its file name and bytes) and the last PDF saved (to
+    /// open in the system's viewer): kept here, so the window never names a path.
+    pub print_photo: Mutex<Option<(String, Arc<Vec<u8>>)>>,
+    pub last_print: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -69,6 +73,8 @@ impl AppState {
             table_count: Mutex::new(None),
             chosen_import: Mutex::new(None),
             chosen_backup: Mutex::new(None),
+            print_photo: Mutex::new(None),
+            last_print: Mutex::new(None),
         }
     }
 

@@ -111,6 +111,8 @@ function actionsPanel(page, events, kiosk, rerender) {
     el("p", { class: "hint", id: "table-hint" }, why, !kiosk.has_pin ? [" ", el("a", { href: "#settings" }, t("appeal.table.settings"))] : null),
     el("div", { class: "inline" },
       el("a", { href: `#sheet/${s.id}`, class: "button-link", id: "type-sheets" }, t("appeal.sheets.type")),
+      el("a", { href: `#print/kind=sheet&appeal=${s.id}`, class: "button-link", id: "print-sheet" }, t("appeal.print.sheet")),
+      el("a", { href: `#print/kind=appeal&appeal=${s.id}`, class: "button-link", id: "print-appeal" }, t("appeal.print.ad")),
       statusButton),
   );
 }

@@ -9,6 +9,7 @@ pub mod events;
 pub mod import;
 pub mod money;
 pub mod people;
+pub mod print;
 pub mod safety;
 pub mod settings;
 pub mod shell;

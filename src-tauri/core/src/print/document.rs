@@ -88,7 +88,10 @@ pub fn parse_size(value: &str) -> Result<Size> {
     let bad = || Error::Invalid(Message::new("bad_paper_size").with("value", value.trim()));
     let dims = v.strip_suffix("mm").ok_or_else(bad)?;
     let (w, h) = dims.split_once('x').ok_or_else(bad)?;
-    let (w, h): (f32, f32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+    let (w, h): (f32, f32) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
     if !(50.0..=1200.0).contains(&w) || !(50.0..=1200.0).contains(&h) {
         return Err(bad());
     }
@@ -101,7 +104,9 @@ pub fn parse_size(value: &str) -> Result<Size> {
 fn language(value: &str) -> Result<Words> {
     match value.trim() {
         "en" | "fa" | "es" => Ok(Words::new(value.trim())),
-        other => Err(Error::Invalid(Message::new("bad_print_language").with("value", other))),
+        other => Err(Error::Invalid(
+            Message::new("bad_print_language").with("value", other),
+        )),
     }
 }
 
@@ -122,7 +127,11 @@ pub fn make(
 ) -> Result<Printed> {
     let size = parse_size(&request.size)?;
     let words = language(&request.lang)?;
-    let second = match request.second_lang.as_deref().filter(|l| !l.trim().is_empty()) {
+    let second = match request
+        .second_lang
+        .as_deref()
+        .filter(|l| !l.trim().is_empty())
+    {
         Some(l) => Some(language(l)?),
         None => None,
     };
@@ -160,7 +169,9 @@ pub fn make(
             let appeal = needs(request.appeal, "appeal")?;
             let rows = request.rows.unwrap_or(DEFAULT_SHEET_ROWS);
             if !(1..=sign_up_sheet::MAX_ROWS).contains(&rows) {
-                return Err(Error::Invalid(Message::new("bad_sheet_rows").with("value", rows)));
+                return Err(Error::Invalid(
+                    Message::new("bad_sheet_rows").with("value", rows),
+                ));
             }
             let s = sign_up_sheet::load(store, appeal, words.lang, sheet, rows)?;
             let name = format!("{} {}", s.title, s.number);
@@ -169,7 +180,11 @@ pub fn make(
         Kind::DoorList => {
             let list = door_list::load(store, needs(request.event, "event")?)?;
             let name = list.title.clone();
-            (door_list::pages(&fonts, &list, size, words), name, list.title)
+            (
+                door_list::pages(&fonts, &list, size, words),
+                name,
+                list.title,
+            )
         }
     };
     progress(0.85);
@@ -194,6 +209,10 @@ pub fn make(
         missing,
         preview,
         name,
-        sheet: if request.kind == Kind::Sheet { sheet } else { None },
+        sheet: if request.kind == Kind::Sheet {
+            sheet
+        } else {
+            None
+        },
     })
 }

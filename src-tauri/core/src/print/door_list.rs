@@ -35,8 +35,14 @@ pub fn load(store: &Store, event: Id) -> Result<DoorList> {
     let (mut going, mut waitlist) = (Vec::new(), Vec::new());
     let keyed = |line: &rsvps::Line, list: &mut Vec<(SortKey, Entry)>| {
         let (given, family) = (line.given_name.trim(), line.family_name.trim());
+        // Persian and Arabic names take their own comma.
+        let comma = if script_rank(family) == 3 {
+            "\u{060c}"
+        } else {
+            ","
+        };
         let name = match (family.is_empty(), given.is_empty()) {
-            (false, false) => format!("{family}, {given}"),
+            (false, false) => format!("{family}{comma} {given}"),
             (false, true) => family.to_owned(),
             _ => given.to_owned(),
         };
@@ -179,7 +185,11 @@ pub fn pages(fonts: &Fonts, list: &DoorList, size: Size, words: Words) -> Vec<Pa
         c.space(14.0);
         c.need(60.0);
         c.paragraph(
-            &format!("{} ({})", words.label(Label::Waitlist), words.number(list.waitlist.len())),
+            &format!(
+                "{} ({})",
+                words.label(Label::Waitlist),
+                words.number(list.waitlist.len())
+            ),
             Style::bold(12.0),
         );
         c.space(4.0);
@@ -194,9 +204,16 @@ mod tests {
 
     #[test]
     fn sorts_each_script_as_its_readers_do() {
-        let mut names = vec!["Zoë", "émile", "Adam", "گلی", "کاوه", "بهار", "پری", "Ωmega", "Алла", "Ägir"];
+        let mut names = vec![
+            "Zoë", "émile", "Adam", "گلی", "کاوه", "بهار", "پری", "Ωmega", "Алла", "Ägir",
+        ];
         names.sort_by_key(|n| sort_key(n, ""));
-        assert_eq!(names, ["Adam", "Ägir", "émile", "Zoë", "Ωmega", "Алла", "بهار", "پری", "کاوه", "گلی"]);
+        assert_eq!(
+            names,
+            [
+                "Adam", "Ägir", "émile", "Zoë", "Ωmega", "Алла", "بهار", "پری", "کاوه", "گلی"
+            ]
+        );
         // Arabic yeh and kaf sort as their Persian forms.
         assert_eq!(fold("علي"), fold("علی"));
         assert_eq!(fold("كاوه"), fold("کاوه"));

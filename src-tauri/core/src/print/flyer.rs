@@ -36,7 +36,13 @@ pub fn wall_clock(s: &Option<String>) -> Option<NaiveDateTime> {
 }
 
 /// The flyer's pages in `first` (and `second`, laid out as `how`).
-pub fn pages(fonts: &Fonts, flyer: &Flyer, size: Size, first: Words, second: Option<(Words, Bilingual)>) -> Vec<Page> {
+pub fn pages(
+    fonts: &Fonts,
+    flyer: &Flyer,
+    size: Size,
+    first: Words,
+    second: Option<(Words, Bilingual)>,
+) -> Vec<Page> {
     let mut c = Composer::new(fonts, size);
     let m = c.margin;
     let gap = mm(10.0);
@@ -51,7 +57,10 @@ pub fn pages(fonts: &Fonts, flyer: &Flyer, size: Size, first: Words, second: Opt
     };
     // The boxes on each page, and the language of each.
     let mid = size.height / 2.0;
-    let halves = [full(m, mid - gap / 2.0), full(mid + gap / 2.0, size.height - m)];
+    let halves = [
+        full(m, mid - gap / 2.0),
+        full(mid + gap / 2.0, size.height - m),
+    ];
     let whole = [full(m, size.height - m)];
     let boxes: &[(Frame, f32)] = if flyer.half { &halves } else { &whole };
     let mut plan: Vec<Vec<((Frame, f32), Words)>> = Vec::new();
@@ -68,10 +77,24 @@ pub fn pages(fonts: &Fonts, flyer: &Flyer, size: Size, first: Words, second: Opt
             let (f, top) = whole[0];
             let w = (f.width - gap) / 2.0;
             // The first language on the side it reads from: Farsi on the right.
-            let (a, b) = if first.rtl() { (other, first) } else { (first, other) };
+            let (a, b) = if first.rtl() {
+                (other, first)
+            } else {
+                (first, other)
+            };
             plan.push(vec![
                 ((Frame { width: w, ..f }, top), a),
-                ((Frame { x: f.x + w + gap, width: w, ..f }, top), b),
+                (
+                    (
+                        Frame {
+                            x: f.x + w + gap,
+                            width: w,
+                            ..f
+                        },
+                        top,
+                    ),
+                    b,
+                ),
             ]);
         }
     }
@@ -104,7 +127,13 @@ fn fit(c: &mut Composer, flyer: &Flyer, frame: Frame, top: f32, words: Words) {
     for (i, &scale) in scales.iter().enumerate() {
         c.frame(Some(frame), top);
         c.overflow = false;
-        copy(c, flyer, words, scale * if flyer.half { 0.62 } else { 1.0 }, frame.bottom - top);
+        copy(
+            c,
+            flyer,
+            words,
+            scale * if flyer.half { 0.62 } else { 1.0 },
+            frame.bottom - top,
+        );
         if !c.overflow || i + 1 == scales.len() {
             return;
         }
@@ -128,7 +157,10 @@ fn copy(c: &mut Composer, flyer: &Flyer, w: Words, s: f32, height: f32) {
     c.space(8.0 * s);
     if let Some(start) = wall_clock(&e.local_starts) {
         label(c, Label::When);
-        c.paragraph(&w.when(start, wall_clock(&e.local_ends)), Style::body(13.0 * s));
+        c.paragraph(
+            &w.when(start, wall_clock(&e.local_ends)),
+            Style::body(13.0 * s),
+        );
         c.paragraph(&w.zone(&e.time_zone), Style::body(8.5 * s));
     }
     let place: Vec<&str> = [&e.venue, &e.address]
@@ -201,7 +233,10 @@ fn copy(c: &mut Composer, flyer: &Flyer, w: Words, s: f32, height: f32) {
                 c.mark(m);
             }
             c.y += side;
-            c.paragraph(w.label(Label::ScanForDetails), Style::bold(9.0 * s).centered());
+            c.paragraph(
+                w.label(Label::ScanForDetails),
+                Style::bold(9.0 * s).centered(),
+            );
             c.paragraph(link, Style::body(8.5 * s).centered());
         }
     }

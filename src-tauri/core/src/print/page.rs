@@ -268,7 +268,15 @@ impl<'f> Composer<'f> {
 
     /// Lays out `text` in a fixed box (a table cell), not moving the cursor; returns its height.
     /// With `draw` false it only measures.
-    pub fn text_box(&mut self, text: &str, style: Style, x: f32, width: f32, y: f32, draw: bool) -> f32 {
+    pub fn text_box(
+        &mut self,
+        text: &str,
+        style: Style,
+        x: f32,
+        width: f32,
+        y: f32,
+        draw: bool,
+    ) -> f32 {
         let height = style.size * style.leading;
         let mut h = 0.0;
         for para in text.split('\n') {

@@ -153,7 +153,10 @@ pub fn write(fonts: &Fonts, pages: &[Page], title: &str) -> Result<Vec<u8>, PdfE
                     picture,
                 } => {
                     let key = std::sync::Arc::as_ptr(picture);
-                    let id = pictures.iter().find(|(k, _)| *k == key).map(|(_, id)| id.clone());
+                    let id = pictures
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, id)| id.clone());
                     if let Some(id) = id {
                         // printpdf sizes an image by its dpi: this many pixels across `w` points.
                         let dpi = picture.width as f32 * 72.0 / w.max(1.0);
@@ -237,15 +240,18 @@ fn glyph_letters(fonts: &Fonts, segment: &super::shape::Segment) -> Vec<String> 
         let widest = members
             .iter()
             .copied()
-            .max_by(|&a, &b| segment.glyphs[a].advance.total_cmp(&segment.glyphs[b].advance))
+            .max_by(|&a, &b| {
+                segment.glyphs[a]
+                    .advance
+                    .total_cmp(&segment.glyphs[b].advance)
+            })
             .unwrap_or(0);
         let mut rest = String::new();
         for c in text.chars() {
             let own = face.glyph_index(c).map(|g| g.0);
-            match members
-                .iter()
-                .find(|&&i| members.len() > 1 && Some(segment.glyphs[i].gid) == own && out[i].is_empty())
-            {
+            match members.iter().find(|&&i| {
+                members.len() > 1 && Some(segment.glyphs[i].gid) == own && out[i].is_empty()
+            }) {
                 Some(&i) => out[i].push(c),
                 None => rest.push(c),
             }

@@ -50,7 +50,8 @@ fn png_rgb(bytes: &[u8]) -> Option<Picture> {
                 _ => return None,
             };
             // On white paper: c·a + 255·(1 − a).
-            let on_white = |c: u8| ((u32::from(c) * u32::from(a) + 255 * (255 - u32::from(a))) / 255) as u8;
+            let on_white =
+                |c: u8| ((u32::from(c) * u32::from(a) + 255 * (255 - u32::from(a))) / 255) as u8;
             rgb.extend([on_white(r), on_white(g), on_white(b)]);
         }
     }
@@ -64,8 +65,10 @@ fn png_rgb(bytes: &[u8]) -> Option<Picture> {
 fn jpeg_rgb(bytes: &[u8]) -> Option<Picture> {
     let options = zune_core::options::DecoderOptions::default()
         .jpeg_set_out_colorspace(zune_core::colorspace::ColorSpace::RGB);
-    let mut decoder =
-        zune_jpeg::JpegDecoder::new_with_options(zune_core::bytestream::ZCursor::new(bytes), options);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(
+        zune_core::bytestream::ZCursor::new(bytes),
+        options,
+    );
     let rgb = decoder.decode().ok()?;
     let (width, height) = decoder.dimensions()?;
     (rgb.len() == width * height * 3).then_some(Picture { width, height, rgb })

@@ -7,7 +7,8 @@ use super::page::Mark;
 /// including the four-module quiet zone the standard asks for. `None` when the text is too long
 /// for any QR code.
 pub fn marks(text: &str, x: f32, y: f32, side: f32) -> Option<Vec<Mark>> {
-    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
     let n = code.width();
     let module = side / (n + 8) as f32;
     let colors = code.to_colors();

@@ -56,14 +56,22 @@ pub fn register(store: &mut Store, appeal: Id, event: Option<Id>) -> Result<i64>
 
 /// The sheet's words in `lang` (the appeal's own language when it has none in `lang`).
 /// `number`: the registered sheet's; `None` shows the number the next one would get (a preview).
-pub fn load(store: &Store, appeal: Id, lang: &str, number: Option<i64>, rows: usize) -> Result<Sheet> {
+pub fn load(
+    store: &Store,
+    appeal: Id,
+    lang: &str,
+    number: Option<i64>,
+    rows: usize,
+) -> Result<Sheet> {
     let conn = store.conn();
     let text = appeals::current_text(conn, appeal, lang).or_else(|_| {
         let own = appeals::own_language(conn, appeal)?;
         appeals::current_text(conn, appeal, &own)
     })?;
     let slug: Option<String> = conn
-        .query_row("SELECT slug FROM appeals WHERE id = ?1", [appeal], |r| r.get(0))
+        .query_row("SELECT slug FROM appeals WHERE id = ?1", [appeal], |r| {
+            r.get(0)
+        })
         .optional()?
         .flatten();
     let number = match number {
@@ -87,14 +95,22 @@ pub fn pages(fonts: &Fonts, sheet: &Sheet, size: Size, words: Words) -> Vec<Page
         height: size.width.min(size.height),
     };
     let mut c = Composer::new(fonts, size);
-    let number = format!("{} {}", words.label(Label::Sheet), words.number(sheet.number));
+    let number = format!(
+        "{} {}",
+        words.label(Label::Sheet),
+        words.number(sheet.number)
+    );
     let code = qr_text(&sheet.slug, sheet.number);
     let qr_side = 62.0;
     let mut top = |c: &mut Composer| {
         let (x0, width) = c.area();
         let y = c.y;
         // The number and its code at the end the eye reaches last: right, or left in Farsi.
-        let qr_x = if words.rtl() { x0 } else { x0 + width - qr_side };
+        let qr_x = if words.rtl() {
+            x0
+        } else {
+            x0 + width - qr_side
+        };
         if let Some(marks) = qr::marks(&code, qr_x, y - 4.0, qr_side) {
             for m in marks {
                 c.mark(m);
@@ -110,7 +126,11 @@ pub fn pages(fonts: &Fonts, sheet: &Sheet, size: Size, words: Words) -> Vec<Page
     c.paragraph(&sheet.consent, Style::body(8.5));
     if !sheet.contact_consent.trim().is_empty() {
         c.paragraph(
-            &format!("{}: {}", words.label(Label::ContactMe), sheet.contact_consent),
+            &format!(
+                "{}: {}",
+                words.label(Label::ContactMe),
+                sheet.contact_consent
+            ),
             Style::body(8.5),
         );
     }

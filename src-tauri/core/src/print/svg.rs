@@ -32,7 +32,15 @@ impl OutlineBuilder for Path {
 }
 
 fn glyph_id(face: FaceRef, gid: u16) -> String {
-    format!("g{}{}-{gid}", if face.weight == super::fonts::Weight::Bold { "b" } else { "r" }, face.index)
+    format!(
+        "g{}{}-{gid}",
+        if face.weight == super::fonts::Weight::Bold {
+            "b"
+        } else {
+            "r"
+        },
+        face.index
+    )
 }
 
 pub fn page(fonts: &Fonts, page: &Page) -> String {
@@ -40,7 +48,12 @@ pub fn page(fonts: &Fonts, page: &Page) -> String {
     let mut body = String::new();
     for mark in &page.marks {
         match mark {
-            Mark::Text { x, y, size, segment } => {
+            Mark::Text {
+                x,
+                y,
+                size,
+                segment,
+            } => {
                 let font = fonts.face(segment.face);
                 let scale = size / font.face.units_per_em() as f32;
                 let mut pen = *x;
@@ -68,15 +81,30 @@ pub fn page(fonts: &Fonts, page: &Page) -> String {
                     Some(g) => format!(r#"fill="{}""#, grey(*g)),
                     None => r##"fill="none" stroke="#000" stroke-width="0.6""##.to_owned(),
                 };
-                let _ = write!(body, r#"<rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" {paint}/>"#);
+                let _ = write!(
+                    body,
+                    r#"<rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" {paint}/>"#
+                );
             }
-            Mark::Line { x1, y1, x2, y2, width } => {
+            Mark::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+            } => {
                 let _ = write!(
                     body,
                     r##"<line x1="{x1:.2}" y1="{y1:.2}" x2="{x2:.2}" y2="{y2:.2}" stroke="#000" stroke-width="{width}"/>"##
                 );
             }
-            Mark::Image { x, y, w, h, picture } => {
+            Mark::Image {
+                x,
+                y,
+                w,
+                h,
+                picture,
+            } => {
                 if let Some(png) = small_png(picture) {
                     let data = base64::engine::general_purpose::STANDARD.encode(png);
                     let _ = write!(

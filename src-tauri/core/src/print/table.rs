@@ -53,7 +53,11 @@ impl Table {
             .iter()
             .map(|c| {
                 let w = c.share / total * width;
-                let x = if self.rtl { x0 + width - at - w } else { x0 + at };
+                let x = if self.rtl {
+                    x0 + width - at - w
+                } else {
+                    x0 + at
+                };
                 at += w;
                 (x, w)
             })
@@ -96,7 +100,12 @@ impl Table {
 
     /// As `draw`, with `page_top` run at the top of each new page first (a sheet's number and
     /// title, so a page that comes loose still says what it is).
-    pub fn draw_with(&self, c: &mut Composer, rows: &[Vec<String>], page_top: &mut dyn FnMut(&mut Composer)) {
+    pub fn draw_with(
+        &self,
+        c: &mut Composer,
+        rows: &[Vec<String>],
+        page_top: &mut dyn FnMut(&mut Composer),
+    ) {
         let (x0, width) = c.area();
         let places = self.places(x0, width);
         let style = Style {
@@ -111,7 +120,9 @@ impl Table {
                 .zip(places.iter())
                 .zip(row)
                 .filter(|((col, _), _)| !col.tick)
-                .map(|((_, (x, w)), text)| c.text_box(text, style, x + PAD, w - 2.0 * PAD, 0.0, false))
+                .map(|((_, (x, w)), text)| {
+                    c.text_box(text, style, x + PAD, w - 2.0 * PAD, 0.0, false)
+                })
                 .fold(0.0, f32::max);
             let h = (text_h + 2.0 * PAD).max(self.min_row);
             if c.y + h > c.bottom() {

@@ -86,24 +86,40 @@ impl Words {
             When => ["When", "زمان", "Cuándo"],
             Where => ["Where", "مکان", "Dónde"],
             Online => ["Online", "آنلاین", "En línea"],
-            Program => ["Program and speakers", "برنامه و سخنرانان", "Programa y oradores"],
+            Program => [
+                "Program and speakers",
+                "برنامه و سخنرانان",
+                "Programa y oradores",
+            ],
             Cosponsors => ["Co-sponsored by", "با همکاری", "Con el apoyo de"],
             Causes => ["Standing with", "در همبستگی با", "En solidaridad con"],
             Contact => ["Contact", "تماس", "Contacto"],
-            ScanForDetails => ["Scan for details", "برای جزئیات اسکن کنید", "Escanee para más información"],
+            ScanForDetails => [
+                "Scan for details",
+                "برای جزئیات اسکن کنید",
+                "Escanee para más información",
+            ],
             TimeZone => ["time zone", "منطقهٔ زمانی", "zona horaria"],
             Sheet => ["Sheet", "برگهٔ", "Hoja"],
             Name => ["Name", "نام", "Nombre"],
             Email => ["Email", "ایمیل", "Correo electrónico"],
             City => ["City", "شهر", "Ciudad"],
             Country => ["Country", "کشور", "País"],
-            ShowNameAs => ["Show my name as", "نام من چگونه نمایش داده شود", "Mostrar mi nombre como"],
+            ShowNameAs => [
+                "Show my name as",
+                "نام من چگونه نمایش داده شود",
+                "Mostrar mi nombre como",
+            ],
             FullName => ["Full name", "نام کامل", "Nombre completo"],
             NameAndCity => ["Name and city", "نام و شهر", "Nombre y ciudad"],
             Initials => ["Initials", "حروف اول", "Iniciales"],
             NotShown => ["Not shown", "نمایش داده نشود", "No mostrar"],
             ContactMe => ["Contact me", "با من تماس بگیرید", "Contáctenme"],
-            RowsFilled => ["Rows filled on this sheet:", "تعداد ردیف‌های پرشده در این برگه:", "Filas llenadas en esta hoja:"],
+            RowsFilled => [
+                "Rows filled on this sheet:",
+                "تعداد ردیف‌های پرشده در این برگه:",
+                "Filas llenadas en esta hoja:",
+            ],
             CollectedBy => ["Collected by", "جمع‌آوری توسط", "Recogido por"],
             Date => ["Date", "تاریخ", "Fecha"],
             DoorList => ["Door list", "فهرست ورودی", "Lista de entrada"],
@@ -156,8 +172,20 @@ impl Words {
                 FA_MONTHS[m],
                 persian_digits(d.year())
             ),
-            "es" => format!("{} {} de {} de {}", ES_DAYS[wd], d.day(), ES_MONTHS[m], d.year()),
-            _ => format!("{}, {} {}, {}", EN_DAYS[wd], EN_MONTHS[m], d.day(), d.year()),
+            "es" => format!(
+                "{} {} de {} de {}",
+                ES_DAYS[wd],
+                d.day(),
+                ES_MONTHS[m],
+                d.year()
+            ),
+            _ => format!(
+                "{}, {} {}, {}",
+                EN_DAYS[wd],
+                EN_MONTHS[m],
+                d.day(),
+                d.year()
+            ),
         }
     }
 
@@ -176,7 +204,16 @@ impl Words {
 
     /// The date and the hours of an event, from its wall-clock start and end.
     pub fn when(&self, start: chrono::NaiveDateTime, end: Option<chrono::NaiveDateTime>) -> String {
-        let mut out = format!("{}{} {}", self.date(start.date()), if self.lang == "fa" { "، ساعت" } else { "," }, self.time(start.time()));
+        let mut out = format!(
+            "{}{} {}",
+            self.date(start.date()),
+            if self.lang == "fa" {
+                "، ساعت"
+            } else {
+                ","
+            },
+            self.time(start.time())
+        );
         if let Some(end) = end {
             let to = if self.lang == "fa" { " تا " } else { " – " };
             out.push_str(to);
@@ -190,21 +227,75 @@ impl Words {
     }
 }
 
-const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const EN_DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const EN_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const ES_DAYS: [&str; 7] = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"];
+const ES_DAYS: [&str; 7] = [
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
 const ES_MONTHS: [&str; 12] = [
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
 ];
-const FA_DAYS: [&str; 7] = ["دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"];
+const FA_DAYS: [&str; 7] = [
+    "دوشنبه",
+    "سه‌شنبه",
+    "چهارشنبه",
+    "پنجشنبه",
+    "جمعه",
+    "شنبه",
+    "یکشنبه",
+];
 // The Gregorian months as Persian speakers abroad write them.
 const FA_MONTHS: [&str; 12] = [
-    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
-    "نوامبر", "دسامبر",
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
 ];
 
 /// Digits as a Persian reader expects them (۰۱۲۳۴۵۶۷۸۹).
