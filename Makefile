@@ -7,14 +7,14 @@
 SHELL := /bin/bash
 
 # Build: WebKitGTK and friends for Tauri. Fonts for every script a signer writes in.
-# Benchmarks: the sqlite3 shell, the import's baseline.
+# Benchmarks: the sqlite3 shell, the import's baseline; python3-venv for Typst, print's.
 # Tests: WebKit's WebDriver, a virtual display, poppler, xdotool (answers the native file
 # dialogs in the end-to-end tests). libclang: bindgen for SQLite's session extension.
 # zbar-tools: zbarimg reads back the QR codes printed on flyers and sign-up sheets.
 DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev sqlite3 \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
 	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils \
-	libclang-dev xdotool python3-icalendar zbar-tools
+	libclang-dev xdotool python3-icalendar zbar-tools python3-venv
 TAURI_DRIVER_VERSION := 2.1.0
 # sudo -n: with no one to type a password (CI), fail at once instead of waiting.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || { [ -t 0 ] && echo sudo || echo sudo -n; })
@@ -49,10 +49,14 @@ test-tools:
 # (benches/signer_list.rs), importing 100,000 signers against the sqlite3 shell's .import
 # (benches/signer_import.rs, hence the sqlite3 package), the door's search and check-in over
 # 10,000 answers (benches/door.rs), the ledger and the money totals over 100,000 gifts
-# (benches/money.rs); each against a baseline in the same run.
+# (benches/money.rs), the appeal with 50,000 names against Typst from PyPI, and a flyer
+# (benches/print.rs; Typst in a virtualenv under target/); each against a baseline in the same run.
+TYPST_VENV := target/typst-venv
 bench: deps
+	@test -x $(TYPST_VENV)/bin/python3 || { python3 -m venv $(TYPST_VENV) && \
+		$(TYPST_VENV)/bin/pip install -q typst==0.15.2; }
 	cargo bench --locked -p desk-core --bench sync --bench table_signing --bench signer_list \
-		--bench signer_import --bench door --bench money
+		--bench signer_import --bench door --bench money --bench print
 
 # Benchmarks: start-up to first paint and resident memory (see benches/startup.sh).
 startup: deps

@@ -3,8 +3,8 @@
 //! benches/typst_appeal.py) laying out the same names in the same layout with the same fonts,
 //! in the same run; peak memory of each; and a flyer made from the sample campaign.
 //!
-//! Typst's Python comes from TYPST_PYTHON [default: /opt/typst-venv/bin/python3]; `make bench`
-//! creates that virtualenv.
+//! Typst's Python comes from TYPST_PYTHON [default: target/typst-venv/bin/python3]; `make bench`
+//! creates that virtualenv with the typst version it pins.
 
 use std::path::Path;
 use std::process::Command;
@@ -141,7 +141,7 @@ fn main() {
             .arg(&fonts)
             .arg("/usr/share/fonts/opentype/noto")
             .output()
-            .expect("Typst's Python (make bench creates /opt/typst-venv)");
+            .expect("Typst's Python (make bench creates target/typst-venv)");
         assert!(
             out.status.success(),
             "{}",
