@@ -127,8 +127,13 @@ fn main() {
 
     let list = dir.path().join("names.txt");
     std::fs::write(&list, names.join("\n")).unwrap();
-    let python =
-        std::env::var("TYPST_PYTHON").unwrap_or_else(|_| "/opt/typst-venv/bin/python3".into());
+    let python = std::env::var("TYPST_PYTHON").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../target/typst-venv/bin/python3"
+        )
+        .into()
+    });
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../benches/typst_appeal.py");
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts");
     let mut typst = Vec::new();

@@ -112,7 +112,8 @@ fn reason(reason: &str) -> &'static str {
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
-    /// Save everything stored about a person as a JSON file (for them, on request)
+    /// Save everything stored about a person as a JSON file, or a readable PDF when FILE ends
+    /// in .pdf (for them, on request)
     Export {
         /// The person's id (as `people search` prints it)
         id: desk_core::Id,

@@ -112,7 +112,8 @@ pub async fn export_person(
         save: true,
         title: crate::commands::sync::dialog_words(title, "Campaign Desk"),
         filter: crate::commands::sync::dialog_words(filter_name, "JSON"),
-        extensions: vec!["json".into()],
+        // JSON for tools, or a readable PDF when the name chosen ends in .pdf.
+        extensions: vec!["json".into(), "pdf".into()],
         file_name: Some(format!("{name}.json")),
     };
     let Some(path) = crate::commands::sync::ask(question).await? else {

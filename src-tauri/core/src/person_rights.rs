@@ -125,11 +125,24 @@ pub fn export(store: &Store, person: Id) -> Result<PersonRecord> {
     })
 }
 
-/// `export` as a JSON file at `path`, readable by its owner only, written whole.
+/// `export` as a file at `path`, readable by its owner only, written whole: a readable PDF
+/// when the name ends in .pdf, else JSON.
 pub fn export_to_file(store: &Store, person: Id, path: &Path) -> Result<PersonRecord> {
     let record = export(store, person)?;
-    let text = serde_json::to_string_pretty(&record).expect("a record serializes");
-    crate::safe_file::write_whole(path, text.as_bytes())?;
+    let pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let bytes = if pdf {
+        let fonts = crate::print::shape::Fonts::new();
+        let pages = crate::print::person_record::pages(&fonts, &record);
+        crate::print::pdf::write(&fonts, &pages, "Personal data")
+            .map_err(|e| Error::Invalid(Message::new("print_failed").with("cause", e.0)))?
+    } else {
+        serde_json::to_string_pretty(&record)
+            .expect("a record serializes")
+            .into_bytes()
+    };
+    crate::safe_file::write_whole(path, &bytes)?;
     Ok(record)
 }
 

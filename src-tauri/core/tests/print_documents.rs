@@ -678,3 +678,56 @@ fn hostile_text_in_an_event_stays_text_in_the_pdf() {
     assert!(info.contains("Pages:           1"), "{info}");
     assert!(!String::from_utf8_lossy(&printed.pdf).contains("/JavaScript"));
 }
+
+#[test]
+fn a_person_exported_as_a_readable_pdf_with_their_name_as_text() {
+    let mut c = campaign();
+    let event = event_id(&c.store, "Voices for Freedom");
+    let given = "<img src=x onerror=alert(1)>";
+    let person = c
+        .store
+        .write(|w| {
+            let person = people::insert(
+                w,
+                &people::NewPerson {
+                    given_name: given.into(),
+                    family_name: "تهرانی".into(),
+                    city: Some("Köln".into()),
+                    ..Default::default()
+                },
+            )?;
+            rsvps::answer(
+                w,
+                &Answer {
+                    note: "brings (a) friend) Tj",
+                    ..Answer::new(event, person, Status::Accepted)
+                },
+            )?;
+            Ok(person)
+        })
+        .unwrap();
+    let file = c.dir.join("person.pdf");
+    desk_core::person_rights::export_to_file(&c.store, person, &file).unwrap();
+    let printed = Printed {
+        pdf: std::fs::read(&file).unwrap(),
+        pages: 1,
+        missing: Vec::new(),
+        preview: None,
+        name: String::new(),
+        sheet: None,
+    };
+    let (_, text) = read_back(&c.dir, "person", &printed);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&format!("Given name: {given}")), "{flat}");
+    assert!(flat.contains("تهرانی") && flat.contains("Köln"), "{flat}");
+    assert!(
+        flat.contains("Answers to events (1)") && flat.contains("brings (a) friend) Tj"),
+        "{flat}"
+    );
+    assert!(flat.contains("Signatures (0)"));
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}

@@ -16,4 +16,5 @@ pub mod words;
 pub mod appeal_ad;
 pub mod door_list;
 pub mod flyer;
+pub mod person_record;
 pub mod sign_up_sheet;
