@@ -135,7 +135,7 @@ pub fn export_to_file(store: &Store, person: Id, path: &Path) -> Result<PersonRe
     let bytes = if pdf {
         let fonts = crate::print::shape::Fonts::new();
         let pages = crate::print::person_record::pages(&fonts, &record);
-        crate::print::pdf::write(&fonts, &pages, "Personal data")
+        crate::print::pdf::write(&fonts, pages, "Personal data")
             .map_err(|e| Error::Invalid(Message::new("print_failed").with("cause", e.0)))?
     } else {
         serde_json::to_string_pretty(&record)

@@ -45,7 +45,7 @@ fn many_scripts_come_back_as_written_from_an_embedded_subset() {
         c.paragraph(w, Style::body(11.0));
     }
     let pages = c.finish(|i, n| format!("page {i} of {n}"));
-    let bytes = pdf::write(&fonts, &pages, "test").unwrap();
+    let bytes = pdf::write(&fonts, pages.clone(), "test").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("t.pdf");
     std::fs::write(&file, &bytes).unwrap();
@@ -148,7 +148,7 @@ fn the_appeal_ad_prints_shown_signers_as_they_chose_and_never_a_hidden_one() {
 
     let fonts = shape::Fonts::new();
     let pages = appeal_ad::pages(&fonts, &ad, page::LETTER, 3, &Words::new("en"));
-    let bytes = pdf::write(&fonts, &pages, &ad.title).unwrap();
+    let bytes = pdf::write(&fonts, pages.clone(), &ad.title).unwrap();
     let file = dir.path().join("ad.pdf");
     std::fs::write(&file, &bytes).unwrap();
     let f = file.to_str().unwrap();

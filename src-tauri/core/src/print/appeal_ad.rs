@@ -7,7 +7,7 @@ use rusqlite::params;
 
 use super::fonts::Weight;
 use super::page::{Composer, Page, Size, Style};
-use super::shape::Fonts;
+use super::shape::{self, Fonts};
 use super::words::Words;
 use crate::{appeals, Id, Result, Store};
 
@@ -177,17 +177,20 @@ pub fn pages_reporting(
     if !ad.featured.is_empty() {
         c.space(6.0);
     }
-    for (i, name) in ad.shown.iter().enumerate() {
-        if i % 2000 == 0 {
-            progress(i as f32 / ad.shown.len() as f32);
-        }
-        c.paragraph(
-            name,
-            Style {
-                leading: 1.25,
-                ..Style::body(9.0)
-            },
-        );
+    let name = Style {
+        leading: 1.25,
+        ..Style::body(9.0)
+    };
+    let names = shape::many_lines(
+        fonts,
+        &ad.shown,
+        name.weight,
+        name.size,
+        c.column_width(),
+        progress,
+    );
+    for lines in names {
+        c.place_lines(lines, name);
     }
     if ad.others > 0 {
         c.space(8.0);

@@ -188,9 +188,10 @@ pub fn make(
         }
     };
     progress(0.85);
-    let bytes = pdf::write(&fonts, &pages, &title)
-        .map_err(|e| Error::Invalid(Message::new("print_failed").with("cause", e.0)))?;
     let preview = preview.then(|| svg::data_url(&svg::page(&fonts, &pages[0])));
+    let page_count = pages.len();
+    let bytes = pdf::write(&fonts, pages, &title)
+        .map_err(|e| Error::Invalid(Message::new("print_failed").with("cause", e.0)))?;
     progress(1.0);
     let mut missing: Vec<Missing> = Vec::new();
     for (c, text) in fonts.missing.borrow().iter() {
@@ -205,7 +206,7 @@ pub fn make(
     }
     Ok(Printed {
         pdf: bytes,
-        pages: pages.len(),
+        pages: page_count,
         missing,
         preview,
         name,

@@ -2,6 +2,8 @@
 //! `fonts/README.md`), then Noto Sans CJK from the system when it is installed. A letter goes
 //! to the first font that has it ("fallback by coverage").
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rustybuzz::Face;
@@ -23,6 +25,9 @@ pub struct FontFace {
 /// Every face, in the order fallback tries them, for one weight.
 pub struct FontSet {
     pub faces: Vec<FontFace>,
+    /// Which faces have each letter seen so far (bit i: face i), as a long list asks the same
+    /// letters again and again and a font's own lookup is a search through its tables.
+    coverage: RefCell<HashMap<char, u8>>,
 }
 
 const SANS_REGULAR: &[u8] = include_bytes!("../../../../fonts/NotoSans-Regular.ttf");
@@ -47,8 +52,9 @@ const CJK_PLACES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The system's CJK font read once per process and kept (it is read-only and shared by every
-/// document; 20 MB, so not read again for each).
+/// The system's CJK font mapped once per process and kept (it is read-only and shared by every
+/// document). Mapped, not read: it is 20 MB per weight, and a document touches only the tables
+/// and the few outlines it uses, so only those pages come into memory.
 fn system_cjk(weight: Weight) -> Option<&'static [u8]> {
     static REGULAR: OnceLock<Option<&'static [u8]>> = OnceLock::new();
     static BOLD: OnceLock<Option<&'static [u8]>> = OnceLock::new();
@@ -63,9 +69,12 @@ fn system_cjk(weight: Weight) -> Option<&'static [u8]> {
             } else {
                 bold
             };
-            std::fs::read(path)
-                .ok()
-                .map(|b| &*Box::leak(b.into_boxed_slice()))
+            let file = std::fs::File::open(path).ok()?;
+            // SAFETY: a system font is changed only by the package manager, which writes a new
+            // file and renames it over the old one, so the mapped file's bytes never change
+            // under us; the map is kept for the life of the process.
+            let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+            Some(&**Box::leak(Box::new(map)))
         })
     })
 }
@@ -85,14 +94,29 @@ impl FontSet {
         }
         FontSet {
             faces: faces.into_iter().flatten().collect(),
+            coverage: RefCell::default(),
         }
+    }
+
+    fn faces_having(&self, c: char) -> u8 {
+        *self.coverage.borrow_mut().entry(c).or_insert_with(|| {
+            self.faces
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.face.glyph_index(c).is_some())
+                .fold(0, |bits, (i, _)| bits | 1 << i)
+        })
     }
 
     /// The first face that has a glyph for `c`.
     pub fn covering(&self, c: char) -> Option<usize> {
-        self.faces
-            .iter()
-            .position(|f| f.face.glyph_index(c).is_some())
+        let bits = self.faces_having(c);
+        (bits != 0).then(|| bits.trailing_zeros() as usize)
+    }
+
+    /// Whether face `index` has a glyph for `c`.
+    pub fn has(&self, index: usize, c: char) -> bool {
+        self.faces_having(c) & (1 << index) != 0
     }
 }
 

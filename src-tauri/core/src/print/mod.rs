@@ -2,6 +2,7 @@
 //! breaking), and one module per document, each a pure function from data to pages.
 //! See docs/architecture.md, "Print".
 
+pub mod content;
 pub mod document;
 pub mod fonts;
 pub mod page;

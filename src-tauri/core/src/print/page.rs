@@ -236,14 +236,22 @@ impl<'f> Composer<'f> {
     /// Lays out `text` (newlines start new paragraphs) at the cursor, breaking columns and pages.
     pub fn paragraph(&mut self, text: &str, style: Style) {
         let width = self.column_width();
-        let height = style.size * style.leading;
         for para in text.split('\n') {
-            for line in shape::lines(self.fonts, para, style.weight, style.size, width) {
-                self.need(height);
-                let (x0, y) = (self.column_x(), self.y);
-                self.place_line(line, style, x0, width, y);
-                self.y += height;
-            }
+            let lines = shape::lines(self.fonts, para, style.weight, style.size, width);
+            self.place_lines(lines, style);
+        }
+    }
+
+    /// Lines laid out for the column width (by `shape::lines` or `many_lines`) at the cursor,
+    /// breaking columns and pages.
+    pub fn place_lines(&mut self, lines: Vec<shape::Line>, style: Style) {
+        let width = self.column_width();
+        let height = style.size * style.leading;
+        for line in lines {
+            self.need(height);
+            let (x0, y) = (self.column_x(), self.y);
+            self.place_line(line, style, x0, width, y);
+            self.y += height;
         }
     }
 

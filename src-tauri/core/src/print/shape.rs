@@ -4,7 +4,10 @@
 
 use std::ops::Range;
 
-use rustybuzz::UnicodeBuffer;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustybuzz::{Direction, Script, ShapePlan, UnicodeBuffer};
 use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
@@ -55,6 +58,9 @@ pub struct Fonts {
     pub bold: FontSet,
     /// Letters no font has, with the text they were in, to report by name.
     pub missing: std::cell::RefCell<Vec<(char, String)>>,
+    /// Shaping plans by face, direction and script: making one reads the font's feature
+    /// tables, and a list of names would make the same few plans for every name.
+    plans: std::cell::RefCell<HashMap<(FaceRef, Direction, Script), Rc<ShapePlan>>>,
 }
 
 impl Fonts {
@@ -63,7 +69,24 @@ impl Fonts {
             regular: FontSet::new(Weight::Regular),
             bold: FontSet::new(Weight::Bold),
             missing: Default::default(),
+            plans: Default::default(),
         }
+    }
+
+    fn plan(&self, face: FaceRef, direction: Direction, script: Script) -> Rc<ShapePlan> {
+        self.plans
+            .borrow_mut()
+            .entry((face, direction, script))
+            .or_insert_with(|| {
+                Rc::new(ShapePlan::new(
+                    &self.face(face).face,
+                    direction,
+                    Some(script),
+                    None,
+                    &[],
+                ))
+            })
+            .clone()
     }
 
     pub fn set(&self, weight: Weight) -> &FontSet {
@@ -167,6 +190,59 @@ pub fn lines(fonts: &Fonts, text: &str, weight: Weight, size: f32, width: f32) -
         .collect()
 }
 
+/// Lays out many short texts in the same style (a list of names), each as `lines` would, on
+/// the machine's cores: shaping is most of a long list's time, and each text is shaped on its
+/// own. Helper threads get fonts of their own (the same faces in the same order, so glyph ids
+/// and face references agree); the letters they find missing are reported through `fonts`.
+/// `progress` hears how far this thread's share is (0 to 1).
+pub fn many_lines(
+    fonts: &Fonts,
+    texts: &[String],
+    weight: Weight,
+    size: f32,
+    width: f32,
+    progress: &dyn Fn(f32),
+) -> Vec<Vec<Line>> {
+    let each = |fonts: &Fonts, text: &String| -> Vec<Line> {
+        text.split('\n')
+            .flat_map(|p| lines(fonts, p, weight, size, width))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    if threads == 1 || texts.len() < 1000 {
+        return texts.iter().map(|t| each(fonts, t)).collect();
+    }
+    let share = texts.len().div_ceil(threads);
+    let mut parts = texts.chunks(share);
+    let own = parts.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = parts
+            .map(|part| {
+                scope.spawn(move || {
+                    let fonts = Fonts::new();
+                    let laid: Vec<Vec<Line>> = part.iter().map(|t| each(&fonts, t)).collect();
+                    (laid, fonts.missing.take())
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(texts.len());
+        for (i, text) in own.iter().enumerate() {
+            if i % 1000 == 0 {
+                progress(i as f32 / own.len() as f32);
+            }
+            out.push(each(fonts, text));
+        }
+        for helper in helpers {
+            let (laid, missing) = helper.join().expect("a layout thread");
+            out.extend(laid);
+            fonts.missing.borrow_mut().extend(missing);
+        }
+        out
+    })
+}
+
 fn items(
     fonts: &Fonts,
     set: &FontSet,
@@ -180,11 +256,7 @@ fn items(
     for (i, c) in text.char_indices() {
         let level = levels[i];
         let face = match spans.last() {
-            Some((_, f, l))
-                if *l == level && is_neutral(c) && set.faces[*f].face.glyph_index(c).is_some() =>
-            {
-                *f
-            }
+            Some((_, f, l)) if *l == level && is_neutral(c) && set.has(*f, c) => *f,
             _ => match set.covering(c) {
                 Some(f) => f,
                 None => {
@@ -208,12 +280,14 @@ fn items(
             let mut buffer = UnicodeBuffer::new();
             buffer.push_str(&text[range.clone()]);
             buffer.set_direction(if level.is_rtl() {
-                rustybuzz::Direction::RightToLeft
+                Direction::RightToLeft
             } else {
-                rustybuzz::Direction::LeftToRight
+                Direction::LeftToRight
             });
             buffer.guess_segment_properties();
-            let shaped = rustybuzz::shape(&font.face, &[], buffer);
+            let face = FaceRef { weight, index };
+            let plan = fonts.plan(face, buffer.direction(), buffer.script());
+            let shaped = rustybuzz::shape_with_plan(&font.face, &plan, buffer);
             let glyphs = shaped
                 .glyph_infos()
                 .iter()
@@ -233,7 +307,7 @@ fn items(
                 .collect();
             Item {
                 range,
-                face: FaceRef { weight, index },
+                face,
                 glyphs,
             }
         })
