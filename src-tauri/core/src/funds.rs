@@ -295,11 +295,17 @@ pub(crate) struct RawSums {
 
 /// Every fund's sums per currency, read from `money_sums`, which triggers keep (migration 009).
 pub(crate) fn sums(conn: &Connection) -> Result<Vec<RawSums>> {
-    let mut stmt = conn.prepare(
+    sums_in(conn, &crate::ledger::Period::default())
+}
+
+/// The same for the gifts and expenses of a period (all of them for the whole period).
+pub(crate) fn sums_in(conn: &Connection, period: &crate::ledger::Period) -> Result<Vec<RawSums>> {
+    let mut stmt = conn.prepare(&format!(
         "SELECT fund_id, currency, sum(raised), sum(fees), sum(gifts), sum(spent), sum(refunded)
-           FROM money_sums GROUP BY fund_id, currency HAVING sum(gifts) + sum(expenses) > 0",
-    )?;
-    let rows = stmt.query_map([], |r| {
+           FROM {} GROUP BY fund_id, currency HAVING sum(gifts) + sum(expenses) > 0",
+        period.source()
+    ))?;
+    let rows = stmt.query_map(period.params(), |r| {
         Ok(RawSums {
             fund: r.get(0)?,
             currency: r.get(1)?,

@@ -443,7 +443,75 @@ pub struct Totals {
 }
 
 pub fn totals(conn: &Connection) -> Result<Totals> {
-    let sums = funds::sums(conn)?;
+    totals_in(conn, &Period::default())
+}
+
+/// The money of a period's gifts and expenses, in the kept sums' columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Period {
+    /// First and last day, YYYY-MM-DD, both included; none for the whole of the books.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl Period {
+    /// Checked dates ("2024-01-01"), the first not after the last.
+    pub fn new(from: Option<&str>, to: Option<&str>) -> Result<Period> {
+        let day = |field: &'static str, v: Option<&str>| -> Result<Option<String>> {
+            let Some(v) = v.map(str::trim).filter(|v| !v.is_empty()) else {
+                return Ok(None);
+            };
+            chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map(|d| Some(d.format("%Y-%m-%d").to_string()))
+                .map_err(|_| {
+                    Error::Invalid(Message::new("bad_date").with("field", field).with("value", v))
+                })
+        };
+        let (from, to) = (day("from", from)?, day("to", to)?);
+        if let (Some(f), Some(t)) = (&from, &to) {
+            if f > t {
+                return Err(Error::Invalid(Message::new("period_backwards")));
+            }
+        }
+        Ok(Period { from, to })
+    }
+
+    pub fn whole(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    /// What the totals read from: the kept sums for the whole of the books, else the same
+    /// columns added up from the period's gifts and expenses (its days bound as ?1 and ?2).
+    pub(crate) fn source(&self) -> &'static str {
+        if self.whole() {
+            return "money_sums";
+        }
+        "(SELECT fund_id, currency, substr(received_on, 1, 7) AS month, method, event_id,
+                 amount_minor - refunded_minor AS raised, fee_minor AS fees,
+                 refunded_minor AS refunded, 1 AS gifts, 0 AS spent, 0 AS expenses
+            FROM donations
+           WHERE voided_at IS NULL AND received_on >= coalesce(?1, '')
+             AND received_on <= coalesce(?2, '9999')
+          UNION ALL
+          SELECT fund_id, currency, substr(paid_on, 1, 7), method, event_id, 0, 0, 0, 0,
+                 amount_minor, 1
+            FROM expenses
+           WHERE voided_at IS NULL AND paid_on >= coalesce(?1, '') AND paid_on <= coalesce(?2, '9999'))"
+    }
+
+    pub(crate) fn params(&self) -> rusqlite::ParamsFromIter<Vec<Value>> {
+        let v = |d: &Option<String>| d.clone().map_or(Value::Null, Value::Text);
+        rusqlite::params_from_iter(if self.whole() {
+            Vec::new()
+        } else {
+            vec![v(&self.from), v(&self.to)]
+        })
+    }
+}
+
+/// Money per currency and fund for a period.
+pub fn totals_in(conn: &Connection, period: &Period) -> Result<Totals> {
+    let sums = funds::sums_in(conn, period)?;
     let mut t = Totals {
         currencies: Vec::new(),
         funds: funds::summaries_of(conn, &sums)?,
@@ -490,47 +558,67 @@ pub fn totals(conn: &Connection) -> Result<Totals> {
 
 /// Everything the Money screen's totals and charts show, read in one transaction.
 pub fn overview(conn: &Connection) -> Result<Overview> {
+    overview_of(conn, &Period::default())
+}
+
+/// The same for a period's gifts and expenses: what the fundraising report prints.
+pub fn overview_of(conn: &Connection, period: &Period) -> Result<Overview> {
     let _read = conn.unchecked_transaction()?;
-    let t = totals(conn)?;
+    let t = totals_in(conn, period)?;
     let home = crate::organization::home_currency(conn)?;
     let estimate = match &home {
         Some(home) => Some(estimate(conn, home, &t.minor)?),
         None => None,
     };
+    let source = period.source();
     Ok(Overview {
         home_currency: home,
         currencies: t.currencies,
         estimate,
         funds: t.funds,
         unrestricted: t.unrestricted,
-        months: months(conn)?,
+        months: months_in(conn, period)?,
         by_method: groups(
             conn,
-            "SELECT method, '', currency, sum(raised), sum(gifts) FROM money_sums
-              GROUP BY method, currency HAVING sum(gifts) > 0 ORDER BY sum(gifts) DESC",
+            &format!(
+                "SELECT method, '', currency, sum(raised), sum(gifts) FROM {source}
+                  GROUP BY method, currency HAVING sum(gifts) > 0 ORDER BY sum(gifts) DESC"
+            ),
+            period,
         )?,
         by_event: groups(
             conn,
-            "SELECT s.event_id, e.title, s.currency, sum(s.raised), sum(s.gifts)
-               FROM money_sums s JOIN events e ON e.id = s.event_id
-              GROUP BY s.event_id, s.currency HAVING sum(s.gifts) > 0
-              ORDER BY min(e.starts_at) DESC",
+            &format!(
+                "SELECT s.event_id, e.title, s.currency, sum(s.raised), sum(s.gifts)
+                   FROM {source} s JOIN events e ON e.id = s.event_id
+                  GROUP BY s.event_id, s.currency HAVING sum(s.gifts) > 0
+                  ORDER BY min(e.starts_at) DESC"
+            ),
+            period,
         )?,
     })
 }
 
 /// Gifts per month and currency, oldest first.
 pub fn months(conn: &Connection) -> Result<Vec<Group>> {
+    months_in(conn, &Period::default())
+}
+
+fn months_in(conn: &Connection, period: &Period) -> Result<Vec<Group>> {
     groups(
         conn,
-        "SELECT month, '', currency, sum(raised), sum(gifts) FROM money_sums
-          GROUP BY month, currency HAVING sum(gifts) > 0 ORDER BY month, currency",
+        &format!(
+            "SELECT month, '', currency, sum(raised), sum(gifts) FROM {}
+              GROUP BY month, currency HAVING sum(gifts) > 0 ORDER BY month, currency",
+            period.source()
+        ),
+        period,
     )
 }
 
-fn groups(conn: &Connection, sql: &str) -> Result<Vec<Group>> {
+fn groups(conn: &Connection, sql: &str, period: &Period) -> Result<Vec<Group>> {
     let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map(period.params(), |r| {
         let currency: String = r.get(2)?;
         // A month or a method is text; an event is its id, as the window names ids.
         let key = match r.get::<_, Value>(0)? {

@@ -277,3 +277,73 @@ pub fn donation_page(conn: &Connection, id: Id) -> Result<DonationPage> {
         donation,
     })
 }
+
+/// A gift that needs a written acknowledgement and has none standing.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Owed {
+    pub donation: Id,
+    pub received_on: String,
+    pub person: Option<Id>,
+    /// The donor as the receipt names them ("" when the gift carries no name).
+    pub donor: String,
+    pub amount: String,
+    pub currency: String,
+    pub in_kind: String,
+    pub reasons: Vec<&'static str>,
+}
+
+/// Every gift still owed a receipt under the organization's rules, oldest first.
+pub fn owed(conn: &Connection) -> Result<Vec<Owed>> {
+    let org = organization::get(conn)?;
+    let mut stmt = conn.prepare(
+        "SELECT d.id FROM donations d
+          WHERE d.voided_at IS NULL AND d.kind <> 'sale'
+            AND NOT EXISTS (SELECT 1 FROM receipts r
+                             WHERE r.donation_id = d.id AND r.voided_at IS NULL)
+          ORDER BY d.received_on, d.id",
+    )?;
+    let ids = stmt
+        .query_map([], |r| r.get::<_, Id>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::new();
+    for id in ids {
+        let d = donations::get(conn, id)?;
+        let ack = acknowledgement(&org, &d);
+        if !ack.needed {
+            continue;
+        }
+        out.push(Owed {
+            donation: id,
+            received_on: d.received_on.clone(),
+            person: d.person.as_ref().map(|p| p.id),
+            donor: donor_name(&d),
+            amount: d.amount.clone(),
+            currency: d.currency.clone(),
+            in_kind: d.in_kind.clone(),
+            reasons: ack.reasons,
+        });
+    }
+    Ok(out)
+}
+
+/// The donor as a receipt names them: the person, else the name the gift came with.
+pub fn donor_name(d: &Donation) -> String {
+    d.person
+        .as_ref()
+        .map(|p| p.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| d.donor_name.clone())
+}
+
+/// What printing the gift's receipt does to the books: the first print issues its number, a
+/// later one counts a copy of the same number; a voided gift's receipt prints marked void and
+/// changes nothing. Returns the receipt that prints.
+pub fn for_print(w: &Tx<'_>, donation: Id, who: &str) -> Result<Receipt> {
+    let d = donations::get(w, donation)?;
+    match (d.voided_at.is_some(), for_donation(w, donation)?) {
+        (true, Some(r)) => Ok(r),
+        (true, None) => Err(Error::Conflict(Message::new("voided_no_receipt"))),
+        (false, Some(r)) if r.voided_at.is_none() => reissue(w, r.id, who),
+        (false, _) => issue(w, donation, who),
+    }
+}

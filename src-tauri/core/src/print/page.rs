@@ -73,6 +73,9 @@ pub enum Align {
     /// The paragraph's own start: left for left-to-right text, right for right-to-left.
     Start,
     Center,
+    /// Against one edge whatever the text's direction: amounts in a column of figures.
+    Left,
+    Right,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -260,7 +263,8 @@ impl<'f> Composer<'f> {
         let mut x = match style.align {
             Align::Center => x0 + (width - line.width) / 2.0,
             Align::Start if line.rtl => x0 + width - line.width,
-            Align::Start => x0,
+            Align::Start | Align::Left => x0,
+            Align::Right => x0 + width - line.width,
         };
         for segment in line.segments {
             let w = segment.width;

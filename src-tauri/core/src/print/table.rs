@@ -12,6 +12,9 @@ pub struct Column {
     pub share: f32,
     /// An empty box to tick (or fill by hand) instead of text.
     pub tick: bool,
+    /// Amounts and counts: set against the column's far edge (right, or left in a
+    /// right-to-left table) so their digits line up.
+    pub figures: bool,
 }
 
 impl Column {
@@ -20,6 +23,13 @@ impl Column {
             title: title.into(),
             share,
             tick: false,
+            figures: false,
+        }
+    }
+    pub fn figures(title: impl Into<String>, share: f32) -> Column {
+        Column {
+            figures: true,
+            ..Column::text(title, share)
         }
     }
     pub fn tick(title: impl Into<String>, share: f32) -> Column {
@@ -64,6 +74,21 @@ impl Table {
             .collect()
     }
 
+    fn cell_style(&self, col: &Column, style: Style) -> Style {
+        match (col.tick, col.figures, self.rtl) {
+            (true, _, _) => style.centered(),
+            (_, true, false) => Style {
+                align: Align::Right,
+                ..style
+            },
+            (_, true, true) => Style {
+                align: Align::Left,
+                ..style
+            },
+            _ => style,
+        }
+    }
+
     fn header(&self, c: &mut Composer, places: &[(f32, f32)]) {
         let style = Style {
             weight: Weight::Bold,
@@ -86,7 +111,7 @@ impl Table {
             fill: Some(0.88),
         });
         for (col, (x, w)) in self.columns.iter().zip(places) {
-            let style = if col.tick { style.centered() } else { style };
+            let style = self.cell_style(col, style);
             c.text_box(&col.title, style, x + PAD, w - 2.0 * PAD, y + PAD, true);
         }
         c.y += h;
@@ -142,6 +167,7 @@ impl Table {
                         fill: None,
                     });
                 } else {
+                    let style = self.cell_style(col, style);
                     c.text_box(text, style, x + PAD, w - 2.0 * PAD, y + PAD, true);
                 }
             }
