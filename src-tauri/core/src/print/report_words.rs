@@ -305,12 +305,13 @@ impl Words {
     /// "Mar 9, 2024", "9 mar 2024", "۹ مارس ۲۰۲۴": a date in a table, without the weekday.
     pub fn short_date(&self, d: chrono::NaiveDate) -> String {
         let full = self.date(d);
-        // The long form is "weekday, rest" in every language.
-        match full.split_once(if self.lang == "fa" { "، " } else { ", " }) {
-            Some((_, rest)) if self.lang == "es" => rest.replace(" de ", " "),
-            Some((_, rest)) => rest.to_owned(),
-            None => full,
-        }
+        // The long form starts with the weekday: "Saturday, …", "sábado 9 de …", "شنبه، …".
+        let rest = match self.lang {
+            "es" => full.split_once(' ').map(|(_, r)| r),
+            "fa" => full.split_once("، ").map(|(_, r)| r),
+            _ => full.split_once(", ").map(|(_, r)| r),
+        };
+        rest.map(str::to_owned).unwrap_or(full)
     }
 
     /// A month kept as YYYY-MM ("2024-03"), for a chart's label: "Mar 2024".
@@ -318,12 +319,17 @@ impl Words {
         match chrono::NaiveDate::parse_from_str(&format!("{ym}-01"), "%Y-%m-%d") {
             Ok(d) => {
                 let day = self.short_date(d);
-                // Drop the day: "March 1, 2024" → "March 2024"; "1 marzo 2024" → "marzo 2024".
-                let words: Vec<&str> = day.split(' ').collect();
-                match (self.lang, words.as_slice()) {
-                    ("en", [m, _, y]) => format!("{m} {y}"),
-                    (_, [_, m, y]) => format!("{m} {y}"),
-                    _ => day,
+                // Drop the day: "March 1, 2024" → "March 2024"; "1 de marzo de 2024" →
+                // "marzo de 2024"; "۱ مارس ۲۰۲۴" → "مارس ۲۰۲۴".
+                match self.lang {
+                    "en" => match day.split(' ').collect::<Vec<_>>().as_slice() {
+                        [m, _, y] => format!("{m} {y}"),
+                        _ => day,
+                    },
+                    "es" => day
+                        .split_once(" de ")
+                        .map_or(day.clone(), |(_, r)| r.to_owned()),
+                    _ => day.split_once(' ').map_or(day.clone(), |(_, r)| r.to_owned()),
                 }
             }
             Err(_) => ym.to_owned(),
@@ -349,8 +355,8 @@ mod tests {
         let en = Words::new("en");
         assert_eq!(en.day("2024-03-09"), "March 9, 2024");
         assert_eq!(en.month("2024-03"), "March 2024");
-        assert_eq!(Words::new("es").day("2024-03-09"), "9 marzo 2024");
-        assert_eq!(Words::new("es").month("2024-03"), "marzo 2024");
+        assert_eq!(Words::new("es").day("2024-03-09"), "9 de marzo de 2024");
+        assert_eq!(Words::new("es").month("2024-03"), "marzo de 2024");
         assert_eq!(Words::new("fa").month("2024-03"), "مارس ۲۰۲۴");
         assert_eq!(en.day("not a date"), "not a date");
     }
