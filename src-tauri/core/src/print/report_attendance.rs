@@ -27,7 +27,8 @@ pub struct Attendance {
 
 pub fn load(store: &Store, event: Id) -> Result<Attendance> {
     let conn = store.conn();
-    let read = conn.unchecked_transaction()?;
+    // Each count is its own read: overview opens its own transaction.
+    let read = conn;
     let event = events::get(store, event)?;
     let counts = rsvps::counts(store, event.id)?;
     let signatures = read.query_row(
@@ -36,12 +37,12 @@ pub fn load(store: &Store, event: Id) -> Result<Attendance> {
         |r| r.get(0),
     )?;
     let id = event.id.to_string();
-    let money = ledger::overview(&read)?
+    let money = ledger::overview(read)?
         .by_event
         .into_iter()
         .filter(|g| g.key == id)
         .collect();
-    let cash_boxes = cash_box::for_event(&read, event.id)?
+    let cash_boxes = cash_box::for_event(read, event.id)?
         .into_iter()
         .filter(|b| b.corrected_by.is_none())
         .collect();
