@@ -183,17 +183,9 @@ fn main() {
         .event
         .id;
     let request = Request {
-        kind: Kind::Flyer,
         event: Some(event),
-        appeal: None,
-        half: false,
         link: Some("https://example.org/e".into()),
-        rows: None,
-        columns: None,
-        size: "letter".into(),
-        lang: "en".into(),
-        second_lang: None,
-        side_by_side: false,
+        ..Request::new(Kind::Flyer)
     };
     let mut flyer = Vec::new();
     for _ in 0..20 {

@@ -4,8 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use desk_core::print::document::{self, Kind, Request};
-use desk_core::print::sign_up_sheet;
-use desk_core::{appeals, safe_file, Id, Store};
+use desk_core::{appeals, receipts, safe_file, Id, Store};
 
 #[derive(Debug, Args)]
 pub struct PdfArgs {
@@ -73,6 +72,65 @@ pub enum PdfDocument {
         #[arg(long, value_name = "ID")]
         event: Id,
     },
+    /// A report: signers, attendance, fundraising or the treasurer's ledger
+    Report {
+        #[command(subcommand)]
+        report: Report,
+    },
+    /// A gift's receipt (issued on its first print, a copy after), or a donor's annual summary
+    Receipt {
+        /// The gift
+        #[arg(long, value_name = "ID", conflicts_with_all = ["person", "year"], required_unless_present = "person")]
+        donation: Option<Id>,
+        /// The donor, for an annual summary (with --year)
+        #[arg(long, value_name = "ID", requires = "year")]
+        person: Option<Id>,
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// Who issues it, for the audit trail [default: this laptop's name]
+        #[arg(long, value_name = "NAME")]
+        who: Option<String>,
+    },
+    /// Every receipt still owed, issued and printed: one file, or one file per donor in the
+    /// folder -o names
+    Receipts {
+        /// One PDF per donor, in the folder given with -o (made if missing)
+        #[arg(long)]
+        per_donor: bool,
+        #[arg(long, value_name = "NAME")]
+        who: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Report {
+    /// Signers per appeal, country, week, source and event, and the prominent ones
+    Signers {
+        /// One appeal [default: all]
+        #[arg(long, value_name = "SLUG")]
+        appeal: Option<String>,
+    },
+    /// An event's RSVPs, arrivals, walk-ins, no-shows, signatures, money and cash box
+    Attendance {
+        #[arg(long, value_name = "ID")]
+        event: Id,
+    },
+    /// For supporters: each fund's goal and progress, months, methods, events, balances
+    Fundraising {
+        /// First day, YYYY-MM-DD [default: the start of the books]
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD [default: the end of the books]
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
+    /// For the accountant: a period's gifts and expenses per fund with running balances
+    Ledger {
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        #[arg(long, value_name = "DATE")]
+        to: String,
+    },
 }
 
 pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::ExitCode> {
@@ -81,17 +139,10 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
         return Ok(std::process::ExitCode::from(2));
     };
     let mut request = Request {
-        kind: Kind::Flyer,
-        event: None,
-        appeal: None,
-        half: false,
-        link: None,
-        rows: None,
-        columns: None,
         size: a.size.clone(),
         lang: a.lang.clone(),
         second_lang: a.second_lang.clone(),
-        side_by_side: false,
+        ..Request::new(Kind::Flyer)
     };
     let mut photo = None;
     let mut sheet = None;
@@ -131,14 +182,77 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
             let appeal = appeals::by_slug(store, appeal)?;
             request.appeal = Some(appeal);
             request.rows = Some(*rows);
+            request.event = *event;
             // Checked before the sheet is registered, so a mistake registers nothing.
             document::make(store, &request, None, None, false, &|_| {})?;
-            sheet = Some(sign_up_sheet::register(store, appeal, *event)?);
+            sheet = document::record(store, &request)?;
         }
         PdfDocument::DoorList { event } => {
             request.kind = Kind::DoorList;
             request.event = Some(*event);
         }
+        PdfDocument::Report { report } => match report {
+            Report::Signers { appeal } => {
+                request.kind = Kind::ReportSigners;
+                request.appeal = appeal
+                    .as_deref()
+                    .map(|a| appeals::by_slug(store, a))
+                    .transpose()?;
+            }
+            Report::Attendance { event } => {
+                request.kind = Kind::ReportAttendance;
+                request.event = Some(*event);
+            }
+            Report::Fundraising { from, to } => {
+                request.kind = Kind::ReportFundraising;
+                request.from = from.clone();
+                request.to = to.clone();
+            }
+            Report::Ledger { from, to } => {
+                request.kind = Kind::ReportLedger;
+                request.from = Some(from.clone());
+                request.to = Some(to.clone());
+            }
+        },
+        PdfDocument::Receipt {
+            donation,
+            person,
+            year,
+            who,
+        } => {
+            request.who = who.clone();
+            match donation {
+                Some(d) => {
+                    request.kind = Kind::Receipt;
+                    request.donation = Some(*d);
+                }
+                None => {
+                    request.kind = Kind::AnnualReceipt;
+                    request.person = *person;
+                    request.year = *year;
+                }
+            }
+        }
+        PdfDocument::Receipts { per_donor, who } => {
+            request.kind = Kind::Receipts;
+            request.who = who.clone();
+            request.donations = receipts::owed(store.reader())?
+                .into_iter()
+                .map(|o| o.donation)
+                .collect();
+            if request.donations.is_empty() {
+                println!("No gift is owed a receipt");
+                return Ok(std::process::ExitCode::SUCCESS);
+            }
+            if *per_donor {
+                return per_donor_files(store, &request, output);
+            }
+        }
+    }
+    if matches!(request.kind, Kind::Receipt | Kind::Receipts) {
+        // Checked before anything is numbered, so a refusal numbers nothing.
+        document::make(store, &request, None, None, false, &|_| {})?;
+        document::record(store, &request)?;
     }
     let printed = document::make(store, &request, photo.as_deref(), sheet, false, &|_| {})?;
     safe_file::write_whole(output, &printed.pdf)?;
@@ -156,5 +270,28 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
         ),
         None => println!("Saved {} pages to {}", printed.pages, output.display()),
     }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// The owed receipts issued together, then written one PDF per donor into the folder `dir`.
+fn per_donor_files(
+    store: &mut Store,
+    request: &Request,
+    dir: &std::path::Path,
+) -> desk_core::Result<std::process::ExitCode> {
+    document::make(store, request, None, None, false, &|_| {})?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        desk_core::Error::Invalid(
+            desk_core::messages::Message::new("file_unwritable")
+                .with("path", dir.display())
+                .with("cause", e),
+        )
+    })?;
+    document::record(store, request)?;
+    let files = document::per_donor(store, request)?;
+    for (name, printed) in &files {
+        safe_file::write_whole(&dir.join(format!("{name}.pdf")), &printed.pdf)?;
+    }
+    println!("Saved {} receipts' files to {}", files.len(), dir.display());
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -129,6 +129,8 @@ pub const COMMANDS: &[&str] = &[
     "clear_print_photo",
     "save_print",
     "open_last_print",
+    "receipts_owed",
+    "save_receipts_per_donor",
 ];
 
 /// Commands that open a native dialog and wait for a person: the end-to-end tests drive them
@@ -150,4 +152,5 @@ pub const DIALOG_COMMANDS: &[&str] = &[
     "export_person",
     "choose_print_photo",
     "save_print",
+    "save_receipts_per_donor",
 ];

@@ -38,9 +38,12 @@ pub struct Ask {
 
 /// In the child: shows the dialog and prints the path chosen (nothing when cancelled).
 pub fn show(ask: &Ask) -> ExitCode {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title(&ask.title)
-        .add_filter(&ask.filter, &ask.extensions);
+    let mut dialog = rfd::FileDialog::new().set_title(&ask.title);
+    // No endings: a name for a folder to be made (receipts, one file per donor).
+    let endings: Vec<&String> = ask.extensions.iter().filter(|e| !e.is_empty()).collect();
+    if !endings.is_empty() {
+        dialog = dialog.add_filter(&ask.filter, &endings);
+    }
     if let Some(name) = &ask.file_name {
         dialog = dialog.set_file_name(name);
     }

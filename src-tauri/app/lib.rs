@@ -151,6 +151,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::print::choose_print_photo,
             commands::print::clear_print_photo,
             commands::print::save_print,
+            commands::print::receipts_owed,
+            commands::print::save_receipts_per_donor,
             commands::print::open_last_print,
             commands::people::erase_person,
         ])

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, PoisonError};
 
 use desk_core::print::document::{self, Kind, Missing, Printed, Request};
-use desk_core::print::{picture, sign_up_sheet};
+use desk_core::print::picture;
+use desk_core::receipts::{self, Owed};
 use desk_core::safe_file;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -119,7 +120,8 @@ pub struct SavedPrint {
     pub missing: Vec<Missing>,
 }
 
-/// Asks where to save, then makes the document (a sign-up sheet registered first) and writes it.
+/// Asks where to save, then makes the document (a sign-up sheet registered, a receipt issued
+/// first) and writes it.
 #[tauri::command]
 pub async fn save_print(
     state: State<'_, AppState>,
@@ -151,12 +153,8 @@ pub async fn save_print(
     let target = path.clone();
     let saved = state
         .with_store(move |store| {
-            let sheet = match (request.kind, request.appeal) {
-                (Kind::Sheet, Some(appeal)) => {
-                    Some(sign_up_sheet::register(store, appeal, request.event)?)
-                }
-                _ => None,
-            };
+            // A sheet's number registered, a receipt issued (or a copy counted).
+            let sheet = document::record(store, &request)?;
             let printed = document::make(
                 store,
                 &request,
@@ -181,6 +179,74 @@ pub async fn save_print(
         .last_print
         .lock()
         .unwrap_or_else(PoisonError::into_inner) = Some(path);
+    Ok(Some(saved))
+}
+
+/// The gifts still owed a receipt, oldest first.
+#[tauri::command]
+pub async fn receipts_owed(state: State<'_, AppState>) -> Result<Vec<Owed>, ApiError> {
+    state
+        .with_store(move |store| receipts::owed(store.reader()))
+        .await
+}
+
+#[derive(Debug, Serialize)]
+pub struct SavedFolder {
+    pub folder: String,
+    pub files: usize,
+}
+
+/// A batch of receipts as one PDF per donor: the save dialog names a folder (made new), the
+/// receipts are issued together, then each donor's file is written into it.
+#[tauri::command]
+pub async fn save_receipts_per_donor(
+    state: State<'_, AppState>,
+    request: Request,
+    title: Option<String>,
+    name: Option<String>,
+) -> Result<Option<SavedFolder>, ApiError> {
+    let check = request.clone();
+    state
+        .with_store(move |store| {
+            document::make(store, &check, None, None, false, &|_| {}).map(|_| ())
+        })
+        .await?;
+    let question = Ask {
+        save: true,
+        title: dialog_words(title, "Campaign Desk"),
+        filter: dialog_words(None, "Folder"),
+        extensions: Vec::new(),
+        file_name: Some(safe_file::safe_file_name(
+            &dialog_words(name, "Receipts"),
+            "receipts",
+        )),
+    };
+    let Some(dir) = ask(question).await? else {
+        return Ok(None);
+    };
+    let target = dir.clone();
+    let saved = state
+        .with_store(move |store| {
+            // The folder first: one that exists is refused before any receipt is numbered.
+            safe_file::create_private_dir(&target)?;
+            document::record(store, &request)?;
+            let files = document::per_donor(store, &request)?;
+            for (file, printed) in &files {
+                safe_file::write_whole(&target.join(format!("{file}.pdf")), &printed.pdf)?;
+            }
+            Ok(SavedFolder {
+                folder: target
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                files: files.len(),
+            })
+        })
+        .await?;
+    *state
+        .last_print
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner) = Some(dir);
     Ok(Some(saved))
 }
 

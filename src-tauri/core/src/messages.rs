@@ -188,6 +188,18 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "voided_no_receipt",
         "A voided gift gets no receipt",
     ),
+    (
+        "sale_no_receipt",
+        "A sale is not a gift: it gets no donation receipt",
+    ),
+    (
+        "period_backwards",
+        "The period ends before it begins: put the earlier day first",
+    ),
+    (
+        "bad_year",
+        "\u{201c}{value}\u{201d} is not a year to print a summary for",
+    ),
     ("donor_conflict", "Choose a known person or type a new donor, not both"),
     (
         "home_currency_needed",
@@ -313,6 +325,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("table_mode_off", "Table mode is not on"),
     ("file_unreadable", "The file {path} cannot be read: {cause}"),
     ("file_unwritable", "The file {path} cannot be written: {cause}"),
+    (
+        "folder_exists",
+        "{path} exists already: choose a new name for the folder of receipts",
+    ),
     ("donation_not_found", "This donation is no longer there"),
     ("conflict_not_found", "This merge decision is no longer waiting for review"),
     (

@@ -340,6 +340,9 @@ pub fn donor_name(d: &Donation) -> String {
 /// changes nothing. Returns the receipt that prints.
 pub fn for_print(w: &Tx<'_>, donation: Id, who: &str) -> Result<Receipt> {
     let d = donations::get(w, donation)?;
+    if d.kind == "sale" {
+        return Err(Error::Conflict(Message::new("sale_no_receipt")));
+    }
     match (d.voided_at.is_some(), for_donation(w, donation)?) {
         (true, Some(r)) => Ok(r),
         (true, None) => Err(Error::Conflict(Message::new("voided_no_receipt"))),

@@ -43,6 +43,28 @@ pub(crate) fn create_private(path: &Path) -> io::Result<fs::File> {
     options.open(path)
 }
 
+/// A new folder readable by its owner only (mode 0700), refusing one that exists: a batch of
+/// receipts is written into it.
+pub fn create_private_dir(path: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path).map_err(|e| {
+        Error::Invalid(
+            Message::new(if e.kind() == io::ErrorKind::AlreadyExists {
+                "folder_exists"
+            } else {
+                "file_unwritable"
+            })
+            .with("path", path.display())
+            .with("cause", e),
+        )
+    })
+}
+
 /// The longest file name made from user text, in characters (well under every file system's
 /// 255 bytes, with room for a date and an extension).
 const NAME_CHARS: usize = 60;

@@ -45,19 +45,7 @@ fn campaign() -> Campaign {
 }
 
 fn request(kind: Kind) -> Request {
-    Request {
-        kind,
-        event: None,
-        appeal: None,
-        half: false,
-        link: None,
-        rows: None,
-        columns: None,
-        size: "letter".into(),
-        lang: "en".into(),
-        second_lang: None,
-        side_by_side: false,
-    }
+    Request::new(kind)
 }
 
 /// Writes the PDF, checks fonts and rendering, and returns its text (pages joined).

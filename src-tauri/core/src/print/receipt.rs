@@ -83,6 +83,9 @@ pub fn load_single(store: &Store, donation: Id, preview: bool) -> Result<Receipt
     let conn = store.conn();
     let org = organization::get(conn)?;
     let d = donations::get(conn, donation)?;
+    if d.kind == "sale" {
+        return Err(Error::Conflict(Message::new("sale_no_receipt")));
+    }
     let last = receipts::for_donation(conn, donation)?;
     let (receipt, marked) = match (d.voided_at.is_some(), last) {
         (true, Some(r)) => (Some(r), Marked::Void),
@@ -158,6 +161,22 @@ pub fn load_annual(store: &Store, person: Id, year: i32) -> Result<ReceiptDoc> {
     })
 }
 
+/// A name for the saved file: "Receipt R-0007 Ana Pérez", "Annual summary 2024 Ana Pérez".
+pub fn file_name(doc: &ReceiptDoc, words: &Words) -> String {
+    let donor = doc.donor.first().cloned().unwrap_or_default();
+    let head = match doc.year {
+        Some(year) => format!("{} {year}", words.term(Term::AnnualSummary)),
+        None => {
+            let number = doc.gifts.first().and_then(|g| g.receipt.as_ref());
+            match number {
+                Some(r) => format!("{} {}", words.term(Term::Receipt), r.number),
+                None => words.term(Term::Receipt).to_owned(),
+            }
+        }
+    };
+    format!("{head} {donor}").trim().to_owned()
+}
+
 /// The organization at the head of the page: name, address, tax id.
 fn letterhead(c: &mut Composer, org: &Organization, words: &Words) {
     c.paragraph(&org.name, Style::bold(14.0));
@@ -166,7 +185,9 @@ fn letterhead(c: &mut Composer, org: &Organization, words: &Words) {
     }
     if !org.tax_id.trim().is_empty() {
         c.paragraph(
-            &format!("{}: {}", words.term(Term::TaxId), org.tax_id),
+            // The number kept left to right inside a Farsi line (an isolate), so its digits
+            // and dashes are not reordered.
+            &format!("{}: \u{2066}{}\u{2069}", words.term(Term::TaxId), org.tax_id),
             Style::body(9.5),
         );
     }

@@ -86,12 +86,14 @@ pub enum Term {
     RaisedPerEvent,
     GoodsListed,
     NoGoodsAll,
+    Receipts,
 }
 
 impl Words {
     pub fn term(&self, t: Term) -> &'static str {
         use Term::*;
         let [en, fa, es] = match t {
+            Receipts => ["Receipts", "رسیدها", "Recibos"],
             SignersReport => ["Signers report", "گزارش امضاکنندگان", "Informe de firmantes"],
             AllAppeals => ["All appeals", "همهٔ فراخوان‌ها", "Todos los llamamientos"],
             Signatures => ["Signatures", "امضاها", "Firmas"],

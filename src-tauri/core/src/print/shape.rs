@@ -122,6 +122,8 @@ fn is_neutral(c: char) -> bool {
         || c.is_ascii_digit()
         || c == '\u{200c}'
         || c == '\u{200d}'
+        // Direction marks and isolates: they steer the bidi algorithm and draw nothing.
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Lays out one paragraph (no newline in it) in lines at most `width` points wide.

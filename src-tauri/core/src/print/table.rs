@@ -90,6 +90,10 @@ impl Table {
     }
 
     fn header(&self, c: &mut Composer, places: &[(f32, f32)]) {
+        // A table of labels and figures may have no titles: no empty grey band then.
+        if self.columns.iter().all(|col| col.title.trim().is_empty()) {
+            return;
+        }
         let style = Style {
             weight: Weight::Bold,
             ..Style::body(self.size)
