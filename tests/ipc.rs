@@ -216,9 +216,7 @@ fn every_declared_command_answers_the_main_window() {
                 json!({ "organization": { "name": "Org", "home_currency": "USD" } })
             }
             "set_exchange_rate" => json!({ "currency": "EUR", "rate": "1.08" }),
-            "issue_receipt" => json!({ "donation": NO_ID, "who": "" }),
             "void_receipt" => json!({ "receipt": NO_ID, "reason": "r", "who": "" }),
-            "reissue_receipt" => json!({ "receipt": NO_ID, "who": "" }),
             "donation_import_preview" | "donation_import_commit" => json!({ "options": {} }),
             "unlock" => json!({ "passphrase": "not the one" }),
             "set_lock_minutes" => json!({ "minutes": 10 }),

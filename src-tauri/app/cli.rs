@@ -127,7 +127,7 @@ pub enum Command {
     /// Save events as an iCalendar (.ics) file for people's calendars
     Ics(crate::cli_events::IcsArgs),
     /// Save a printable document as PDF: an event's flyer or door list, the appeal as an ad,
-    /// a sign-up sheet
+    /// a sign-up sheet, a report, a receipt
     Pdf(crate::cli_print::PdfArgs),
     /// Add and list funds (money raised for a purpose, with a goal)
     Fund {

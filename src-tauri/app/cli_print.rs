@@ -268,7 +268,12 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
             printed.pages,
             output.display()
         ),
-        None => println!("Saved {} pages to {}", printed.pages, output.display()),
+        None => println!(
+            "Saved {} {} to {}",
+            printed.pages,
+            if printed.pages == 1 { "page" } else { "pages" },
+            output.display()
+        ),
     }
     Ok(std::process::ExitCode::SUCCESS)
 }
@@ -292,6 +297,6 @@ fn per_donor_files(
     for (name, printed) in &files {
         safe_file::write_whole(&dir.join(format!("{name}.pdf")), &printed.pdf)?;
     }
-    println!("Saved {} receipts' files to {}", files.len(), dir.display());
+    println!("Saved {} files of receipts to {}", files.len(), dir.display());
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -113,6 +113,7 @@ function actionsPanel(page, events, kiosk, rerender) {
       el("a", { href: `#sheet/${s.id}`, class: "button-link", id: "type-sheets" }, t("appeal.sheets.type")),
       el("a", { href: `#print/kind=sheet&appeal=${s.id}`, class: "button-link", id: "print-sheet" }, t("appeal.print.sheet")),
       el("a", { href: `#print/kind=appeal&appeal=${s.id}`, class: "button-link", id: "print-appeal" }, t("appeal.print.ad")),
+      el("a", { href: `#print/kind=report_signers&appeal=${s.id}`, class: "button-link", id: "print-signers-report" }, t("appeal.print.report")),
       statusButton),
   );
 }

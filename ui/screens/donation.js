@@ -6,7 +6,7 @@ import { t, has, formatMoney, formatDay, formatDate } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { busy } from "../busy.js";
-import { methodName, auditTrail, voidControl, voidedBanner, rememberedName, rememberName, named } from "../money-parts.js";
+import { methodName, auditTrail, voidControl, voidedBanner, named } from "../money-parts.js";
 import { donationForm } from "./donation-form.js";
 
 export async function render(view, id) {
@@ -99,38 +99,28 @@ function acknowledgement(a, d) {
     ] : null);
 }
 
-/** The receipt: issue one, or show its number with a copy and a void. */
+/**
+ * The receipt: print it (its number is given when the PDF is saved), or show its number with
+ * a printed copy and a void. Issuing is printing, so a donor's first paper is never a "copy".
+ */
 function receipt(r, d, voided, reload) {
-  const who = el("input", { type: "text", id: "receipt-who", value: rememberedName(), maxlength: "200", dir: "auto", autocomplete: "off" });
-  const whoBox = el("div", { class: "field receipt-who" }, el("label", { for: "receipt-who" }, t("money.who")), who);
   const section = (...children) => el("section", { class: "panel", id: "gift-receipt" },
     el("h2", { class: "section-title" }, t("donation.receipt")), ...children);
-  const issue = el("button", { type: "button", class: "primary", id: "receipt-issue" }, t("donation.receipt.issue"));
-  issue.addEventListener("click", () => busy(issue, async () => {
-    await call("issue_receipt", { donation: d.id, who: who.value.trim() });
-    rememberName(who.value);
-    await reload(t("donation.receipt.issued"));
-  }));
+  const print = (key, id, primary) => el("a", { href: `#print/kind=receipt&donation=${d.id}`, class: primary ? "button-link primary" : "button-link", id }, t(key));
+  const sale = d.kind === "sale";
   if (!r || r.voided_at) {
     return section(
       r ? el("p", { id: "receipt-number", class: "voided-title" }, t("donation.receipt.number", { number: r.number })) : null,
       r ? el("p", { class: "hint", id: "receipt-voided" }, t("donation.receipt.voided", { reason: r.void_reason || "" })) : null,
-      voided ? el("p", { class: "hint" }, t("donation.receipt.none_voided")) : [
-        r ? null : el("p", { class: "hint" }, t("donation.receipt.none")), whoBox, issue,
-      ]);
+      voided ? [el("p", { class: "hint" }, t("donation.receipt.none_voided")), r ? print("donation.receipt.print_void", "receipt-print-void") : null]
+        : sale ? el("p", { class: "hint" }, t("donation.receipt.none_sale"))
+          : [r ? null : el("p", { class: "hint" }, t("donation.receipt.none")), print("donation.receipt.issue", "receipt-issue", true)]);
   }
-  const copy = el("button", { type: "button", id: "receipt-copy" }, t("donation.receipt.copy"));
-  copy.addEventListener("click", () => busy(copy, async () => {
-    await call("reissue_receipt", { receipt: r.id, who: who.value.trim() });
-    rememberName(who.value);
-    await reload(t("donation.receipt.copied"));
-  }));
   return section(
     el("p", { id: "receipt-number", class: "big-count" }, t("donation.receipt.number", { number: r.number })),
     el("p", { class: "hint" }, t("donation.receipt.issued_by", { who: r.issued_by || "", when: formatDate(r.issued_at) })),
     r.copies ? el("p", { class: "hint", id: "receipt-copies" }, t("donation.receipt.copies", { count: r.copies })) : null,
-    whoBox,
-    el("div", { class: "inline" }, copy,
+    el("div", { class: "inline" }, print("donation.receipt.copy", "receipt-copy"),
       voidControl(t("donation.receipt.void"), async (reason, by) => {
         await call("void_receipt", { receipt: r.id, reason, who: by });
         await reload(t("donation.receipt.void.done"));

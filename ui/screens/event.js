@@ -61,6 +61,7 @@ function show(view, page, note = "") {
   }));
   const printFlyer = el("a", { href: `#print/kind=flyer&event=${e.id}`, class: "button-link", id: "print-flyer" }, t("event.print.flyer"));
   const printDoor = el("a", { href: `#print/kind=door_list&event=${e.id}`, class: "button-link", id: "print-door-list" }, t("event.print.door_list"));
+  const printReport = el("a", { href: `#print/kind=report_attendance&event=${e.id}`, class: "button-link", id: "print-attendance" }, t("event.print.attendance"));
   const cashBox = el("a", { href: `#cashbox/${e.id}`, class: "button-link", id: "open-cash-box" }, t("event.cash_box"));
   const gift = el("button", { type: "button", id: "event-record-gift" }, t("money.record_gift"));
   gift.addEventListener("click", () => busy(gift, async () => {
@@ -90,7 +91,7 @@ function show(view, page, note = "") {
     e.subtitle ? el("p", { class: "event-subtitle", dir: "auto" }, e.subtitle) : null,
     el("p", { class: "event-when", id: "event-when" }, eventWhen(e)),
     here ? el("p", { class: "hint", id: "event-here" }, here) : null,
-    el("div", { class: "inline" }, door, edit, ics, printFlyer, printDoor, noShows, exportButton, importButton, cashBox, gift, remove),
+    el("div", { class: "inline" }, door, edit, ics, printFlyer, printDoor, printReport, noShows, exportButton, importButton, cashBox, gift, remove),
     message,
     counts(page),
     facts(e),

@@ -68,11 +68,13 @@ async function show(view, note, link = null) {
     if (done) message.textContent = t("money.exported", { count: done.rows, path: done.path });
   }));
 
+  const printLedger = el("a", { href: "#print/kind=report_ledger", class: "button-link", id: "print-ledger" }, t("money.print.ledger"));
+  const printOwed = el("a", { href: "#print/kind=receipts", class: "button-link", id: "print-owed-receipts" }, t("money.print.receipts"));
   const charts = el("div", { class: "charts", id: "money-charts" });
   replace(view,
     el("h1", {}, t("money.title")),
     el("p", { class: "hint" }, t("money.lead")),
-    el("div", { class: "inline money-actions" }, recordGift, recordExpense, importLink, exportLedger, exportDonations, newFund),
+    el("div", { class: "inline money-actions" }, recordGift, recordExpense, importLink, exportLedger, exportDonations, printLedger, printOwed, newFund),
     message,
     formBox,
     totals(o),

@@ -82,7 +82,7 @@ function show(view, p, editing = false) {
           el("td", { lang: c.lang || "" }, c.wording, el("br"), el("code", { class: "hint" }, c.words_hash.slice(0, 12))),
           el("td", {}, c.recorded_by || "")))))),
     rsvpsPanel(p.rsvps || []),
-    donationsPanel(p.donations || []),
+    donationsPanel(p.id, p.donations || []),
     mergesPanel(p, rerender),
     rightsPanel(p, name),
   );
@@ -241,10 +241,14 @@ function rsvpsPanel(rsvps) {
         el("td", { class: "n" }, String(r.guests ?? 0)))))));
 }
 
-function donationsPanel(donations) {
+function donationsPanel(person, donations) {
   if (!donations.length) return null;
+  // The summary for the year of the latest gift: the one a donor asks for at tax time.
+  const year = donations.map((d) => d.received_on.slice(0, 4)).sort().pop();
   return el("section", { class: "panel" },
     el("h2", { class: "section-title" }, t("person.donations")),
+    el("p", {}, el("a", { href: `#print/kind=annual_receipt&person=${person}&year=${year}`, class: "button-link", id: "print-annual" },
+      t("person.print.annual", { year }))),
     el("table", { class: "counts plain", id: "person-donations" },
       el("thead", {}, el("tr", {}, ["when", "amount", "method", "fund"].map((k) => el("th", { scope: "col" }, t(`person.donations.${k}`))))),
       el("tbody", {}, donations.map((d) => el("tr", { class: d.voided ? "voided" : null },

@@ -303,17 +303,6 @@ pub async fn set_exchange_rate(
 }
 
 #[tauri::command]
-pub async fn issue_receipt(
-    state: State<'_, AppState>,
-    donation: Id,
-    who: String,
-) -> Result<Receipt, ApiError> {
-    state
-        .with_store(move |store| store.write(|w| receipts::issue(w, donation, &who)))
-        .await
-}
-
-#[tauri::command]
 pub async fn void_receipt(
     state: State<'_, AppState>,
     receipt: Id,
@@ -322,17 +311,6 @@ pub async fn void_receipt(
 ) -> Result<Receipt, ApiError> {
     state
         .with_store(move |store| store.write(|w| receipts::void(w, receipt, &reason, &who)))
-        .await
-}
-
-#[tauri::command]
-pub async fn reissue_receipt(
-    state: State<'_, AppState>,
-    receipt: Id,
-    who: String,
-) -> Result<Receipt, ApiError> {
-    state
-        .with_store(move |store| store.write(|w| receipts::reissue(w, receipt, &who)))
         .await
 }
 

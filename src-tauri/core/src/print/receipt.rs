@@ -169,8 +169,8 @@ pub fn file_name(doc: &ReceiptDoc, words: &Words) -> String {
         None => {
             let number = doc.gifts.first().and_then(|g| g.receipt.as_ref());
             match number {
-                Some(r) => format!("{} {}", words.term(Term::Receipt), r.number),
-                None => words.term(Term::Receipt).to_owned(),
+                Some(r) => format!("{} {}", words.term(Term::ReceiptFile), r.number),
+                None => words.term(Term::ReceiptFile).to_owned(),
             }
         }
     };

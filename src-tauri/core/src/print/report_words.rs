@@ -87,12 +87,15 @@ pub enum Term {
     GoodsListed,
     NoGoodsAll,
     Receipts,
+    /// A receipt, in a file's name.
+    ReceiptFile,
 }
 
 impl Words {
     pub fn term(&self, t: Term) -> &'static str {
         use Term::*;
         let [en, fa, es] = match t {
+            ReceiptFile => ["Receipt", "رسید", "Recibo"],
             Receipts => ["Receipts", "رسیدها", "Recibos"],
             SignersReport => ["Signers report", "گزارش امضاکنندگان", "Informe de firmantes"],
             AllAppeals => ["All appeals", "همهٔ فراخوان‌ها", "Todos los llamamientos"],
