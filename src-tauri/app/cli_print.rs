@@ -297,6 +297,10 @@ fn per_donor_files(
     for (name, printed) in &files {
         safe_file::write_whole(&dir.join(format!("{name}.pdf")), &printed.pdf)?;
     }
-    println!("Saved {} files of receipts to {}", files.len(), dir.display());
+    println!(
+        "Saved {} files of receipts to {}",
+        files.len(),
+        dir.display()
+    );
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -464,7 +464,11 @@ impl Period {
             chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
                 .map(|d| Some(d.format("%Y-%m-%d").to_string()))
                 .map_err(|_| {
-                    Error::Invalid(Message::new("bad_date").with("field", field).with("value", v))
+                    Error::Invalid(
+                        Message::new("bad_date")
+                            .with("field", field)
+                            .with("value", v),
+                    )
                 })
         };
         let (from, to) = (day("from", from)?, day("to", to)?);

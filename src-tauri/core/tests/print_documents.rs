@@ -7,25 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use desk_core::events::{self, EventInput};
-use desk_core::print::document::{self, Kind, Printed, Request};
+use desk_core::print::document::{self, Kind, Request};
 use desk_core::rsvps::{self, Answer, Status};
 use desk_core::{appeals, people, sample, sheets, Id, Store};
 
-fn run(tool: &str, args: &[&str]) -> (String, String) {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool}: {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod poppler;
+use poppler::{read_back, run};
 
 struct Campaign {
     _dir: tempfile::TempDir,
@@ -46,38 +33,6 @@ fn campaign() -> Campaign {
 
 fn request(kind: Kind) -> Request {
     Request::new(kind)
-}
-
-/// Writes the PDF, checks fonts and rendering, and returns its text (pages joined).
-fn read_back(dir: &Path, name: &str, printed: &Printed) -> (PathBuf, String) {
-    let file = dir.join(format!("{name}.pdf"));
-    std::fs::write(&file, &printed.pdf).unwrap();
-    let f = file.to_str().unwrap();
-    let (fonts, _) = run("pdffonts", &[f]);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "no fonts in {name}");
-    for row in &rows {
-        assert!(
-            row.contains("yes yes"),
-            "{name}: a font not an embedded subset:\n{fonts}"
-        );
-        assert!(
-            row.split_whitespace().next().unwrap().contains('+'),
-            "{name}: no subset tag:\n{fonts}"
-        );
-    }
-    let png = dir.join(name);
-    let (_, warnings) = run("pdftoppm", &["-png", "-r", "50", f, png.to_str().unwrap()]);
-    assert_eq!(warnings, "", "{name}: pdftoppm warned");
-    if let Ok(keep) = std::env::var("PRINT_PNG_DIR") {
-        let _ = run(
-            "pdftoppm",
-            &["-png", "-r", "70", f, &format!("{keep}/{name}")],
-        );
-        std::fs::copy(&file, format!("{keep}/{name}.pdf")).unwrap();
-    }
-    let (text, _) = run("pdftotext", &[f, "-"]);
-    (file, text)
 }
 
 /// The QR codes zbarimg finds on page one.
@@ -696,7 +651,7 @@ fn a_person_exported_as_a_readable_pdf_with_their_name_as_text() {
         .unwrap();
     let file = c.dir.join("person.pdf");
     desk_core::person_rights::export_to_file(&c.store, person, &file).unwrap();
-    let printed = Printed {
+    let printed = document::Printed {
         pdf: std::fs::read(&file).unwrap(),
         pages: 1,
         missing: Vec::new(),

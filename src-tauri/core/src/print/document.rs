@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::flyer::{self, Bilingual, Flyer};
 use super::page::{self, Size};
-use super::shape::Fonts;
 use super::report_words::Term;
+use super::shape::Fonts;
 use super::words::Words;
 use super::{appeal_ad, door_list, pdf, picture, sign_up_sheet, svg};
 use super::{receipt, report_attendance, report_fundraising, report_ledger, report_signers};
@@ -222,7 +222,10 @@ pub fn by_donor(store: &Store, donations: &[Id]) -> Result<Vec<(String, Vec<Id>)
             None => groups.push((key, name, vec![id])),
         }
     }
-    Ok(groups.into_iter().map(|(_, name, ids)| (name, ids)).collect())
+    Ok(groups
+        .into_iter()
+        .map(|(_, name, ids)| (name, ids))
+        .collect())
 }
 
 /// A batch of receipts as one PDF per donor, each with a safe file name (without extension)
@@ -245,7 +248,10 @@ pub fn per_donor(store: &Store, request: &Request) -> Result<Vec<(String, Printe
         let base = crate::safe_file::safe_file_name(&named, "receipt");
         let mut name = base.clone();
         let mut n = 1;
-        while files.iter().any(|(taken, _)| taken.eq_ignore_ascii_case(&name)) {
+        while files
+            .iter()
+            .any(|(taken, _)| taken.eq_ignore_ascii_case(&name))
+        {
             n += 1;
             name = format!("{base} {n}");
         }
@@ -300,17 +306,29 @@ pub fn make(
                 words.term(Term::SignersReport),
                 r.appeal.clone().unwrap_or_else(|| r.campaign.clone())
             );
-            (report_signers::pages(&fonts, &r, size, words), name.clone(), name)
+            (
+                report_signers::pages(&fonts, &r, size, words),
+                name.clone(),
+                name,
+            )
         }
         Kind::ReportAttendance => {
             let a = report_attendance::load(store, needs(request.event, "event")?)?;
             let name = format!("{} — {}", words.term(Term::AttendanceReport), a.event.title);
-            (report_attendance::pages(&fonts, &a, size, words), name.clone(), name)
+            (
+                report_attendance::pages(&fonts, &a, size, words),
+                name.clone(),
+                name,
+            )
         }
         Kind::ReportFundraising => {
             let r = report_fundraising::load(store, period(request, false)?)?;
             let name = words.term(Term::FundraisingReport).to_owned();
-            (report_fundraising::pages(&fonts, &r, size, words), name.clone(), name)
+            (
+                report_fundraising::pages(&fonts, &r, size, words),
+                name.clone(),
+                name,
+            )
         }
         Kind::ReportLedger => {
             let r = report_ledger::load(store, period(request, true)?)?;
@@ -320,12 +338,20 @@ pub fn make(
                 r.period.from.clone().unwrap_or_default(),
                 r.period.to.clone().unwrap_or_default()
             );
-            (report_ledger::pages(&fonts, &r, size, words), name.clone(), name)
+            (
+                report_ledger::pages(&fonts, &r, size, words),
+                name.clone(),
+                name,
+            )
         }
         Kind::Receipt => {
             let doc = receipt::load_single(store, needs(request.donation, "donation")?, preview)?;
             let name = receipt::file_name(&doc, &words);
-            (receipt::pages(&fonts, &doc, size, words), name.clone(), name)
+            (
+                receipt::pages(&fonts, &doc, size, words),
+                name.clone(),
+                name,
+            )
         }
         Kind::AnnualReceipt => {
             let year = request
@@ -333,7 +359,11 @@ pub fn make(
                 .ok_or_else(|| Error::Invalid(Message::new("required").with("field", "year")))?;
             let doc = receipt::load_annual(store, needs(request.person, "person")?, year)?;
             let name = receipt::file_name(&doc, &words);
-            (receipt::pages(&fonts, &doc, size, words), name.clone(), name)
+            (
+                receipt::pages(&fonts, &doc, size, words),
+                name.clone(),
+                name,
+            )
         }
         Kind::Receipts => {
             if request.donations.is_empty() {

@@ -48,7 +48,12 @@ pub struct ReceiptDoc {
 fn donor_lines(store: &Store, d: &Donation) -> Result<Vec<String>> {
     let mut lines = vec![receipts::donor_name(d)];
     if let Some(p) = &d.person {
-        let place: Option<(Option<String>, Option<String>, Option<String>, Option<String>)> = store
+        let place: Option<(
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        )> = store
             .conn()
             .query_row(
                 "SELECT city, region, postal_code, country FROM people WHERE id = ?1",
@@ -113,9 +118,7 @@ pub fn load_single(store: &Store, donation: Id, preview: bool) -> Result<Receipt
 /// one standing.
 pub fn load_annual(store: &Store, person: Id, year: i32) -> Result<ReceiptDoc> {
     if !(1900..=9999).contains(&year) {
-        return Err(Error::Invalid(
-            Message::new("bad_year").with("value", year),
-        ));
+        return Err(Error::Invalid(Message::new("bad_year").with("value", year)));
     }
     let conn = store.conn();
     let org = organization::get(conn)?;
@@ -135,7 +138,11 @@ pub fn load_annual(store: &Store, person: Id, year: i32) -> Result<ReceiptDoc> {
     )?;
     let ids = stmt
         .query_map(
-            rusqlite::params![person, format!("{year:04}-01-01"), format!("{year:04}-12-31")],
+            rusqlite::params![
+                person,
+                format!("{year:04}-01-01"),
+                format!("{year:04}-12-31")
+            ],
             |r| r.get::<_, Id>(0),
         )?
         .collect::<rusqlite::Result<Vec<Id>>>()?;
@@ -187,7 +194,11 @@ fn letterhead(c: &mut Composer, org: &Organization, words: &Words) {
         c.paragraph(
             // The number kept left to right inside a Farsi line (an isolate), so its digits
             // and dashes are not reordered.
-            &format!("{}: \u{2066}{}\u{2069}", words.term(Term::TaxId), org.tax_id),
+            &format!(
+                "{}: \u{2066}{}\u{2069}",
+                words.term(Term::TaxId),
+                org.tax_id
+            ),
             Style::body(9.5),
         );
     }
@@ -268,7 +279,14 @@ fn donor_block(c: &mut Composer, doc: &ReceiptDoc, words: &Words) {
         } else {
             line
         };
-        c.paragraph(name, if i == 0 { Style::bold(11.0) } else { Style::body(10.0) });
+        c.paragraph(
+            name,
+            if i == 0 {
+                Style::bold(11.0)
+            } else {
+                Style::body(10.0)
+            },
+        );
     }
     c.space(10.0);
 }
@@ -311,7 +329,10 @@ fn single(c: &mut Composer, doc: &ReceiptDoc, words: &Words) {
     c.space(8.0);
     donor_block(c, doc, words);
     let mut rows = vec![
-        vec![words.term(Term::Received).to_owned(), words.day(&d.received_on)],
+        vec![
+            words.term(Term::Received).to_owned(),
+            words.day(&d.received_on),
+        ],
         vec![words.term(Term::Amount).to_owned(), stated(d, words)],
     ];
     if let Some(f) = &d.fund {
@@ -324,7 +345,7 @@ fn single(c: &mut Composer, doc: &ReceiptDoc, words: &Words) {
 
 fn annual(c: &mut Composer, doc: &ReceiptDoc, year: i32, words: &Words) {
     c.paragraph(
-        &format!("{} {}", words.term(Term::AnnualSummary), words.figure(&year.to_string())),
+        &format!("{} {}", words.term(Term::AnnualSummary), words.number(year)),
         Style::bold(18.0),
     );
     c.space(8.0);
@@ -349,7 +370,10 @@ fn annual(c: &mut Composer, doc: &ReceiptDoc, year: i32, words: &Words) {
             let d = &g.donation;
             let mut row = vec![
                 words.day(&d.received_on),
-                g.receipt.as_ref().map(|r| r.number.clone()).unwrap_or_default(),
+                g.receipt
+                    .as_ref()
+                    .map(|r| r.number.clone())
+                    .unwrap_or_default(),
                 stated(d, words),
             ];
             if goods {

@@ -184,7 +184,13 @@ pub fn pages(fonts: &Fonts, r: &Fundraising, size: Size, words: Words) -> Vec<Pa
     }
     if !o.by_method.is_empty() {
         heading(&mut c, words.term(Term::ByMethod));
-        per_currency(&mut c, &o.by_method, &words, |g| words.kind_name(&g.key), false);
+        per_currency(
+            &mut c,
+            &o.by_method,
+            &words,
+            |g| words.kind_name(&g.key),
+            false,
+        );
     }
     if !o.by_event.is_empty() {
         heading(&mut c, words.term(Term::RaisedPerEvent));

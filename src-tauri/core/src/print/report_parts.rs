@@ -15,9 +15,11 @@ pub fn heading(c: &mut Composer, text: &str) {
 /// Rows of a label and one figure or more, under `titles` (the first the label's).
 pub fn figures(c: &mut Composer, titles: &[&str], rows: &[Vec<String>], rtl: bool) {
     let mut columns = Vec::with_capacity(titles.len());
+    // With many figures a row, the label gives up room so "150,000.00 COP" keeps to one line.
+    let label = if titles.len() > 4 { 1.1 } else { 2.2 };
     for (i, title) in titles.iter().enumerate() {
         columns.push(if i == 0 {
-            Column::text(*title, 2.2)
+            Column::text(*title, label)
         } else {
             Column::figures(*title, 1.0)
         });

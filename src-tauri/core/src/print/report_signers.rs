@@ -32,9 +32,9 @@ pub fn load(store: &Store, appeal: Option<Id>) -> Result<SignersReport> {
     let numbers = signer_numbers::collect(store, appeal)?;
     let conn = store.conn();
     let title = match appeal {
-        Some(a) => Some(conn.query_row("SELECT title FROM appeals WHERE id = ?1", [a], |r| {
-            r.get(0)
-        })?),
+        Some(a) => {
+            Some(conn.query_row("SELECT title FROM appeals WHERE id = ?1", [a], |r| r.get(0))?)
+        }
         None => None,
     };
     let (filter, values) = match appeal {
@@ -54,8 +54,12 @@ pub fn load(store: &Store, appeal: Option<Id>) -> Result<SignersReport> {
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let display: String = r.get(0)?;
-        let Some(name) = shown_name(&display, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?, &r.get::<_, String>(3)?)
-        else {
+        let Some(name) = shown_name(
+            &display,
+            &r.get::<_, String>(1)?,
+            &r.get::<_, String>(2)?,
+            &r.get::<_, String>(3)?,
+        ) else {
             continue;
         };
         if !prominent.iter().any(|(n, _)| *n == name) {
@@ -87,7 +91,11 @@ fn by_kind(counts: &[Count], words: &Words, name: impl Fn(&Count) -> String) -> 
     if rest > 0 {
         let n = counts.len() - MOST_BARS;
         bars.push(Bar {
-            label: format!("+ {}", words.figure(&n.to_string())),
+            label: format!(
+                "{} {}",
+                words.figure(&n.to_string()),
+                words.term(Term::Others)
+            ),
             value: rest,
             shown: words.figure(&rest.to_string()),
         });
@@ -120,7 +128,9 @@ pub fn pages(fonts: &Fonts, r: &SignersReport, size: Size, words: Words) -> Vec<
     }
     if r.appeal.is_none() && !n.by_appeal.is_empty() {
         heading(&mut c, words.term(Term::ByAppeal));
-        let bars = by_kind(&n.by_appeal, &words, |c| c.label.clone().unwrap_or_default());
+        let bars = by_kind(&n.by_appeal, &words, |c| {
+            c.label.clone().unwrap_or_default()
+        });
         chart::bars(&mut c, &bars, rtl);
     }
     if !n.by_country.is_empty() {

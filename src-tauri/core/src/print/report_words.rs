@@ -89,6 +89,8 @@ pub enum Term {
     Receipts,
     /// A receipt, in a file's name.
     ReceiptFile,
+    /// A chart's last bar, after a count: "25 others".
+    Others,
 }
 
 impl Words {
@@ -96,6 +98,7 @@ impl Words {
         use Term::*;
         let [en, fa, es] = match t {
             ReceiptFile => ["Receipt", "رسید", "Recibo"],
+            Others => ["others", "مورد دیگر", "más"],
             Receipts => ["Receipts", "رسیدها", "Recibos"],
             SignersReport => ["Signers report", "گزارش امضاکنندگان", "Informe de firmantes"],
             AllAppeals => ["All appeals", "همهٔ فراخوان‌ها", "Todos los llamamientos"],
@@ -334,7 +337,9 @@ impl Words {
                     "es" => day
                         .split_once(" de ")
                         .map_or(day.clone(), |(_, r)| r.to_owned()),
-                    _ => day.split_once(' ').map_or(day.clone(), |(_, r)| r.to_owned()),
+                    _ => day
+                        .split_once(' ')
+                        .map_or(day.clone(), |(_, r)| r.to_owned()),
                 }
             }
             Err(_) => ym.to_owned(),
@@ -350,7 +355,10 @@ mod tests {
     fn amounts_grouped_as_each_language_writes_them() {
         assert_eq!(Words::new("en").amount("14000.00", "USD"), "14,000.00 USD");
         assert_eq!(Words::new("en").amount("-120.00", "USD"), "-120.00 USD");
-        assert_eq!(Words::new("es").amount("1234567.5", "COP"), "1.234.567,5 COP");
+        assert_eq!(
+            Words::new("es").amount("1234567.5", "COP"),
+            "1.234.567,5 COP"
+        );
         assert_eq!(Words::new("fa").amount("1234.50", "EUR"), "۱٬۲۳۴٫۵۰ EUR");
         assert_eq!(Words::new("en").figure("999"), "999");
     }

@@ -85,6 +85,12 @@ impl Table {
                 align: Align::Left,
                 ..style
             },
+            // A right-to-left table's text starts at the right edge of its cell whatever the
+            // cell's own direction, so a Latin name or "USD" lines up with the Persian above it.
+            (_, false, true) => Style {
+                align: Align::Right,
+                ..style
+            },
             _ => style,
         }
     }
