@@ -1702,3 +1702,231 @@ fn documents_printed_from_a_script() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("-o FILE"));
 }
+
+#[test]
+fn reports_and_receipts_printed_from_a_script() {
+    let (dir, db) = sample_db("reports.db");
+    let db = db.as_str();
+    let save = |args: &[&str], name: &str| -> (String, String) {
+        let file = dir.path().join(name);
+        let mut all = vec!["--db", db, "pdf"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["-o", file.to_str().unwrap()]);
+        let out = desk(&all);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(mode(&file), 0o600);
+        (text(&out.stdout), pdf_text(&file))
+    };
+    let stats: Value =
+        serde_json::from_slice(&desk(&["--db", db, "stats", "--json"]).stdout).unwrap();
+    let signers = stats["appeals"][0]["signers"].as_i64().unwrap();
+    let (_, words) = save(
+        &["report", "signers", "--appeal", "emergency-appeal"],
+        "signers.pdf",
+    );
+    assert!(words.contains(&format!("Signatures: {signers}")), "{words}");
+
+    let lists: Value =
+        serde_json::from_slice(&desk(&["--db", db, "event", "list", "--json"]).stdout).unwrap();
+    let night = lists["past"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Voices for Freedom")
+        })
+        .unwrap();
+    let (said, words) = save(
+        &[
+            "report",
+            "attendance",
+            "--event",
+            night["id"].as_str().unwrap(),
+            "--lang",
+            "es",
+        ],
+        "attendance.pdf",
+    );
+    assert!(said.starts_with("Saved 1 page to"), "{said}");
+    assert!(
+        words.contains("Voices for Freedom") && words.contains("Asistencia"),
+        "{words}"
+    );
+
+    let (_, words) = save(
+        &[
+            "report",
+            "fundraising",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-12-31",
+        ],
+        "fundraising.pdf",
+    );
+    assert!(words.contains("Newspaper ad for the appeal"), "{words}");
+    let (_, words) = save(
+        &[
+            "report",
+            "ledger",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-12-31",
+            "--size",
+            "a4",
+        ],
+        "ledger.pdf",
+    );
+    assert!(
+        words.contains("Treasurer's ledger") && words.contains("VOID"),
+        "{words}"
+    );
+    // A ledger without its last day, or backwards, is refused in a line, and no file is left.
+    let bad = dir.path().join("bad.pdf");
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "report",
+        "ledger",
+        "--from",
+        "2024-01-01",
+        "-o",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--to"));
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "report",
+        "ledger",
+        "--from",
+        "2024-12-31",
+        "--to",
+        "2024-01-01",
+        "-o",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("The period ends before it begins"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!bad.exists());
+
+    // A new gift of $300: its receipt is numbered on the first print, a copy after, void once
+    // the gift is voided.
+    let out = desk(&[
+        "--db",
+        db,
+        "donation",
+        "add",
+        "--amount",
+        "300",
+        "--currency",
+        "USD",
+        "--date",
+        "2024-11-02",
+        "--donor-email",
+        "ada@example.org",
+        "--donor-name",
+        "Ada Okafor",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let gift = text(&out.stdout).trim().to_owned();
+    let (said, words) = save(&["receipt", "--donation", &gift], "receipt.pdf");
+    let number = said
+        .strip_prefix("Saved receipt ")
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{said}"))
+        .to_owned();
+    assert!(number.starts_with("R-"), "{said}");
+    assert!(words.contains(&format!("Receipt number: {number}")) && words.contains("Ada Okafor"));
+    assert!(
+        words.contains("300.00 USD") && !words.contains("COPY"),
+        "{words}"
+    );
+    let (said, words) = save(&["receipt", "--donation", &gift], "copy.pdf");
+    assert!(
+        said.starts_with(&format!("Saved a copy of receipt {number} to")),
+        "{said}"
+    );
+    assert!(words.contains("COPY") && words.contains(&number));
+    let out = desk(&[
+        "--db",
+        db,
+        "donation",
+        "void",
+        &gift,
+        "--reason",
+        "typed twice",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (said, words) = save(&["receipt", "--donation", &gift], "void.pdf");
+    assert!(
+        said.contains(&format!("receipt {number}, marked void")),
+        "{said}"
+    );
+    assert!(words.contains("VOID"), "{words}");
+
+    // A donor's year: every gift, with its total.
+    let found: Value = serde_json::from_slice(
+        &desk(&["--db", db, "people", "search", "Emeka Nwosu", "--json"]).stdout,
+    )
+    .unwrap();
+    let emeka = found[0]["id"].as_str().unwrap();
+    let (_, words) = save(
+        &["receipt", "--person", emeka, "--year", "2024"],
+        "annual.pdf",
+    );
+    assert!(
+        words.contains("Your gifts in 2024") && words.contains("135.00 USD"),
+        "{words}"
+    );
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "receipt",
+        "--person",
+        emeka,
+        "--year",
+        "20",
+        "-o",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+
+    // Every receipt still owed, one file per donor in a new folder; then none is owed.
+    let folder = dir.path().join("receipts");
+    let out = desk(&[
+        "--db",
+        db,
+        "pdf",
+        "receipts",
+        "--per-donor",
+        "-o",
+        folder.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let files: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(files.len() >= 5, "{files:?}");
+    assert!(text(&out.stdout).contains(&format!("Saved {} files of receipts", files.len())));
+    for f in &files {
+        assert_eq!(f.extension().unwrap(), "pdf");
+        assert!(pdf_text(f).contains("Receipt number: R-"));
+    }
+    let out = desk(&["--db", db, "pdf", "receipts", "-o", bad.to_str().unwrap()]);
+    assert_eq!(text(&out.stdout).trim(), "No gift is owed a receipt");
+    assert!(!bad.exists());
+}

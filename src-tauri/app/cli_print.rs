@@ -262,6 +262,20 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
             m.letter, m.code, m.text
         );
     }
+    if let (Kind::Receipt, Some(d)) = (request.kind, request.donation) {
+        // The number the treasurer files it under, and whether this print was the first.
+        if let Some(r) = receipts::for_donation(store.reader(), d)? {
+            let what = if r.voided_at.is_some() {
+                format!("receipt {}, marked void,", r.number)
+            } else if r.copies > 0 {
+                format!("a copy of receipt {}", r.number)
+            } else {
+                format!("receipt {}", r.number)
+            };
+            println!("Saved {what} to {}", output.display());
+            return Ok(std::process::ExitCode::SUCCESS);
+        }
+    }
     match printed.sheet {
         Some(n) => println!(
             "Saved sheet {n} ({} pages) to {}",

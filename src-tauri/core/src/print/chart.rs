@@ -73,7 +73,8 @@ pub fn columns(c: &mut Composer, bars: &[Bar], height: f32) {
         return;
     }
     let (x0, width) = c.area();
-    let label_h = 12.0;
+    // Room for a label of two lines ("September 22, / 2025").
+    let label_h = 22.0;
     c.need(height + label_h + 14.0);
     let top = c.y;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
@@ -112,12 +113,18 @@ pub fn columns(c: &mut Composer, bars: &[Bar], height: f32) {
         y2: base,
         width: 0.6,
     });
-    // A label every few columns, 60 points apart at least, from the oldest.
+    // A label every few columns, 60 points apart at least, from the oldest; one that would
+    // run into the label before it (the first, held inside the page's edge) is left out.
     let label_w = 60.0_f32;
     let every = ((label_w / step).ceil() as usize).max(1);
+    let mut free_from = x0;
     for (i, b) in bars.iter().enumerate().step_by(every) {
         let centre = x0 + i as f32 * step + step / 2.0;
         let x = (centre - label_w / 2.0).clamp(x0, x0 + width - label_w);
+        if x < free_from {
+            continue;
+        }
+        free_from = x + label_w + 2.0;
         c.text_box(
             &b.label,
             label_style(Align::Center),

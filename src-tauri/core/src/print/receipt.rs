@@ -186,9 +186,11 @@ pub fn file_name(doc: &ReceiptDoc, words: &Words) -> String {
 
 /// The organization at the head of the page: name, address, tax id.
 fn letterhead(c: &mut Composer, org: &Organization, words: &Words) {
-    c.paragraph(&org.name, Style::bold(14.0));
+    // In a right-to-left receipt the letterhead and the donor keep to the right, whatever
+    // script their own words are in.
+    c.paragraph(&words.line(&org.name), Style::bold(14.0));
     for line in org.address.lines().filter(|l| !l.trim().is_empty()) {
-        c.paragraph(line, Style::body(9.5));
+        c.paragraph(&words.line(line), Style::body(9.5));
     }
     if !org.tax_id.trim().is_empty() {
         c.paragraph(
@@ -224,7 +226,11 @@ fn banner(c: &mut Composer, text: &str) {
 /// A gift's amount as the receipt states it: a gift in kind is described, never valued.
 fn stated(d: &Donation, words: &Words) -> String {
     if d.method == "in_kind" {
-        format!("{}: {}", words.term(Term::InKind), d.in_kind)
+        format!(
+            "{}: {}",
+            words.term(Term::InKind),
+            words.isolate(&d.in_kind)
+        )
     } else {
         words.amount(&d.amount, &d.currency)
     }
@@ -244,7 +250,7 @@ fn statements(c: &mut Composer, g: &Gift, words: &Words) {
             &format!(
                 "{}: {}",
                 words.term(Term::GoodsGiven),
-                given.unwrap_or_else(|| "—".into())
+                words.isolate(&given.unwrap_or_else(|| "—".into()))
             ),
             Style::body(10.0),
         );
@@ -280,7 +286,7 @@ fn donor_block(c: &mut Composer, doc: &ReceiptDoc, words: &Words) {
             line
         };
         c.paragraph(
-            name,
+            &words.line(name),
             if i == 0 {
                 Style::bold(11.0)
             } else {

@@ -60,7 +60,7 @@ pub fn pages(fonts: &Fonts, a: &Attendance, size: Size, words: Words) -> Vec<Pag
     let rtl = words.rtl();
     let n = |v: i64| words.figure(&v.to_string());
     c.paragraph(words.term(Term::AttendanceReport), Style::bold(18.0));
-    c.paragraph(&a.event.title, Style::bold(13.0));
+    c.paragraph(&words.line(&a.event.title), Style::bold(13.0));
     if let Some(start) = wall_clock(&a.event.local_starts) {
         c.paragraph(
             &words.when(start, wall_clock(&a.event.local_ends)),
@@ -73,7 +73,7 @@ pub fn pages(fonts: &Fonts, a: &Attendance, size: Size, words: Words) -> Vec<Pag
         .filter(|v| !v.trim().is_empty())
         .collect();
     if !place.is_empty() {
-        c.paragraph(&place.join(", "), Style::body(10.0));
+        c.paragraph(&words.line(&place.join(", ")), Style::body(10.0));
     }
 
     let k = &a.counts;

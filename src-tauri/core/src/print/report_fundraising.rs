@@ -59,7 +59,7 @@ fn per_currency(
             })
             .collect();
         c.need(40.0);
-        c.paragraph(currency, Style::bold(9.5));
+        c.paragraph(&words.line(currency), Style::bold(9.5));
         if over_time {
             chart::columns(c, &bars, 80.0);
         } else {
@@ -99,20 +99,21 @@ pub fn pages(fonts: &Fonts, r: &Fundraising, size: Size, words: Words) -> Vec<Pa
     }
     for f in &o.funds {
         c.need(90.0);
-        c.paragraph(&f.name, Style::bold(11.0));
+        // The fund's own words keep to the page's side in a right-to-left report.
+        c.paragraph(&words.line(&f.name), Style::bold(11.0));
         if !f.purpose.trim().is_empty() {
-            c.paragraph(&f.purpose, Style::body(9.0));
+            c.paragraph(&words.line(&f.purpose), Style::body(9.0));
         }
         let money = |v: &str| words.amount(v, &f.currency);
         if let (Some(goal), Some(percent)) = (&f.goal, f.percent) {
             c.paragraph(
-                &format!(
+                &words.line(&format!(
                     "{} {} {} ({}%)",
                     money(&f.raised),
                     words.term(Term::Of),
                     money(goal),
                     words.figure(&percent.to_string())
-                ),
+                )),
                 Style::body(9.5),
             );
             chart::progress(&mut c, percent, rtl);

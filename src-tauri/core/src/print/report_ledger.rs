@@ -90,7 +90,7 @@ pub fn pages(fonts: &Fonts, r: &LedgerReport, size: Size, words: Words) -> Vec<P
     for (fund, entries) in &r.funds {
         heading(
             &mut c,
-            fund.as_deref().unwrap_or(words.term(Term::Unrestricted)),
+            &words.line(fund.as_deref().unwrap_or(words.term(Term::Unrestricted))),
         );
         let rows: Vec<Vec<String>> = entries.iter().map(|e| row(e, &words)).collect();
         table.draw(&mut c, &rows);

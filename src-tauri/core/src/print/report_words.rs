@@ -261,6 +261,23 @@ impl Words {
         .to_owned()
     }
 
+    /// One of our own lines that may begin with a figure or a currency's code ("1,200.00 USD
+    /// of 5,000.00 USD"), set in this language's direction: a right-to-left mark first in
+    /// Farsi, so the line is not taken for left-to-right text by its first letters.
+    pub fn line(&self, text: &str) -> String {
+        if self.rtl() {
+            format!("\u{200F}{text}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// A person's words inside one of our sentences, isolated (FSI … PDI) so their own
+    /// direction holds: "500 flyers" after a Persian label keeps its number in front.
+    pub fn isolate(&self, text: &str) -> String {
+        format!("\u{2068}{text}\u{2069}")
+    }
+
     /// An amount from money::format ("-1234.50") with grouped thousands, as this language
     /// writes it, and the currency's code: "1,234.50 USD", "1.234,50 USD", "۱٬۲۳۴٫۵۰ USD".
     pub fn amount(&self, decimal: &str, currency: &str) -> String {
