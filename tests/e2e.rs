@@ -1790,7 +1790,7 @@ fn pdf_text(file: &Path) -> String {
 /// sign-up sheet from the appeal's page, registered under the next number. Screenshots of the
 /// Print screen with each preview.
 #[test]
-fn a_flyer_and_a_sign_up_sheet_previewed_and_saved_from_the_print_screen() {
+fn a_flyer_a_sheet_reports_and_receipts_previewed_and_saved_from_the_print_screen() {
     use std::os::unix::fs::PermissionsExt;
     let NewWindow {
         session, db, _dir, ..
@@ -1922,5 +1922,167 @@ fn a_flyer_and_a_sign_up_sheet_previewed_and_saved_from_the_print_screen() {
     assert!(
         text.contains(&format!("Sheet {number}")) && text.contains("12"),
         "{text}"
+    );
+    reports_and_receipts_on_the_print_screen(session, db, _dir.path());
+}
+
+/// The same window: the fundraising report from a fund's page (in Farsi too), then the
+/// receipts still owed from the Money screen, issued in a batch and one file per donor, and a
+/// copy of one from its gift's page.
+fn reports_and_receipts_on_the_print_screen(session: &Session, db: &Path, dir: &Path) {
+    let ready = "const i = document.getElementById('print-preview'); \
+        return i && i.complete && i.naturalWidth > 0 && i.dataset.kind === KIND && document.getElementById('view').getAttribute('aria-busy') !== 'true' ? i.src : null";
+    let fund = db_id(db, "SELECT id FROM funds WHERE slug = 'newspaper-ad'");
+    session.execute(&format!("location.hash = '#fund/{fund}'"));
+    session.wait_for("#print-fundraising");
+    session.click("#print-fundraising");
+    let en = wait_until(
+        session,
+        "the fundraising report's preview",
+        &ready.replace("KIND", "'report_fundraising'"),
+    );
+    assert_eq!(
+        session.execute("return document.getElementById('print-whole').checked"),
+        true,
+        "the whole of the books unless a period is chosen"
+    );
+    choose(session, "#print-lang", "fa");
+    let fa = format!(
+        "{} && i.src !== {}",
+        ready
+            .replace("KIND", "'report_fundraising'")
+            .trim_end_matches(" ? i.src : null"),
+        serde_json::to_string(en.as_str().unwrap()).unwrap()
+    );
+    wait_until(
+        session,
+        "the Farsi report's preview",
+        &format!("{fa} ? i.src : null"),
+    );
+    session.screenshot(&screenshot_dir().join("print-report-fundraising-fa.png"));
+    choose(session, "#print-lang", "en");
+
+    // The gifts owed a receipt, listed ticked; one left out of the batch.
+    session.execute("location.hash = '#money'");
+    session.wait_for("#print-owed-receipts");
+    session.click("#print-owed-receipts");
+    wait_until(
+        session,
+        "the owed receipts' preview",
+        &ready.replace("KIND", "'receipts'"),
+    );
+    let owed = session
+        .execute("return document.querySelectorAll('#print-owed input[type=checkbox]').length")
+        .as_i64()
+        .unwrap();
+    assert!(owed >= 3, "the sample owes receipts");
+    wait_for_text(
+        session,
+        "#print-owed-count",
+        &format!("{owed} gifts are owed a receipt."),
+    );
+    let issued = db_count(db, "SELECT count(*) FROM receipts");
+    session.execute("document.querySelector('#print-owed input[type=checkbox]').click()");
+    wait_for_text(session, "#print-pages", &format!("{} pages", owed - 1));
+    session.screenshot(&screenshot_dir().join("print-receipts-owed.png"));
+    let batch = dir.join("receipts.pdf");
+    through_dialog(
+        session,
+        "#print-save",
+        "Save the document as PDF",
+        &batch,
+        "#print-saved:not(:empty)",
+        true,
+    );
+    wait_for_text(
+        session,
+        "#print-saved",
+        &format!("Saved receipts.pdf: {} pages.", owed - 1),
+    );
+    wait_for_text(session, "#print-owed-count", "One gift is owed a receipt.");
+    assert_eq!(
+        db_count(db, "SELECT count(*) FROM receipts"),
+        issued + owed - 1
+    );
+    let text = pdf_text(&batch);
+    assert_eq!(
+        text.matches("Receipt number: R-").count() as i64,
+        owed - 1,
+        "{text}"
+    );
+    assert!(!text.contains("COPY"));
+
+    // The last one, as one PDF per donor in a new folder.
+    session.click("#print-per-donor");
+    let folder = dir.join("receipts for the donor");
+    through_dialog(
+        session,
+        "#print-save",
+        "Name the folder for the receipts",
+        &folder,
+        "#print-owed p.hint",
+        true,
+    );
+    wait_for_text(
+        session,
+        "#print-owed",
+        "Every gift that needs a receipt has one.",
+    );
+    wait_for_text(
+        session,
+        "#print-saved",
+        "Saved one receipt file in the folder receipts for the donor.",
+    );
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(pdf_text(&files[0]).contains("Receipt number: R-"));
+    assert_eq!(db_count(db, "SELECT count(*) FROM receipts"), issued + owed);
+    wait_for_text(
+        session,
+        "#print-pages",
+        "Every gift that needs a receipt has one.",
+    );
+    assert_eq!(
+        session.execute("return document.getElementById('print-preview').hidden"),
+        true,
+        "no empty frame where no page is"
+    );
+    session.screenshot(&screenshot_dir().join("print-receipts-done.png"));
+
+    // A copy from the gift's page: the same number, marked, counted.
+    let gift = db_id(
+        db,
+        "SELECT donation_id AS id FROM receipts ORDER BY number LIMIT 1",
+    );
+    let number = db_text(
+        db,
+        "SELECT prefix || printf('%04d', number) FROM receipts ORDER BY number LIMIT 1",
+    );
+    session.execute(&format!("location.hash = '#donation/{gift}'"));
+    session.wait_for("#receipt-copy");
+    session.click("#receipt-copy");
+    wait_until(
+        session,
+        "the copy's preview",
+        &ready.replace("KIND", "'receipt'"),
+    );
+    let copy = dir.join("copy.pdf");
+    through_dialog(
+        session,
+        "#print-save",
+        "Save the document as PDF",
+        &copy,
+        "#print-saved:not(:empty)",
+        true,
+    );
+    wait_for_text(session, "#print-saved", "Saved copy.pdf: one page.");
+    let text = pdf_text(&copy);
+    assert!(text.contains("COPY") && text.contains(&number), "{text}");
+    assert_eq!(
+        db_count(db, "SELECT copies FROM receipts ORDER BY number LIMIT 1"),
+        1
     );
 }

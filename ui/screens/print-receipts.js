@@ -11,7 +11,10 @@ const SEARCH_MS = 200;
 /** A gift as a line a treasurer recognises: day, donor, amount (or what was given in kind). */
 export function giftLabel(o) {
   const what = o.in_kind ? o.in_kind : formatMoney(o.amount, o.currency);
-  return `${formatDay(o.received_on)} · ${o.donor || t("money.anonymous")} · ${what}`;
+  // The donor's name and an in-kind description isolated (FSI … PDI), so a Persian name
+  // does not carry the amount after it into its own direction.
+  const iso = (text) => `\u2068${text}\u2069`;
+  return `${formatDay(o.received_on)} · ${iso(o.donor || t("money.anonymous"))} · ${iso(what)}`;
 }
 
 /** The gift a single receipt is for: those owed one, and the one the page came from. */

@@ -89,7 +89,7 @@ export async function render(view, arg) {
       donor.search, donor.select),
     year: field("print-year", "print.year", summaryYear),
     owed: el("div", { class: "field", id: "print-owed-field" }, el("span", { class: "label" }, t("print.owed")), batch.node,
-      el("label", { class: "check" }, perDonor, t("print.per_donor"))),
+      owed.length === 0 ? null : el("label", { class: "check" }, perDonor, t("print.per_donor"))),
     who: field("print-who", "money.who", who, t("print.who.hint")),
   };
 
@@ -155,9 +155,12 @@ export async function render(view, arg) {
       || (NEEDS_APPEAL.has(r.kind) && !r.appeal && "print.no_appeal")
       || (r.kind === "receipt" && !r.donation && "print.no_gift")
       || (r.kind === "annual_receipt" && !r.person && "print.no_donor")
+      || (r.kind === "receipts" && owed.length === 0 && "print.owed.none")
       || (r.kind === "receipts" && r.donations.length === 0 && "print.no_owed");
     if (lacking) {
+      // No page to show: no empty frame with its description in it either.
       preview.removeAttribute("src");
+      preview.hidden = true;
       pages.textContent = t(lacking);
       replace(missing);
       save.disabled = true;
@@ -172,6 +175,7 @@ export async function render(view, arg) {
       if (mine !== asked) return;
       clearError();
       preview.src = printed.preview;
+      preview.hidden = false;
       preview.dataset.kind = r.kind;
       pages.textContent = t("print.pages", { count: printed.pages });
       showMissing(printed.missing);

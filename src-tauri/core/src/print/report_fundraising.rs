@@ -75,7 +75,7 @@ pub fn pages(fonts: &Fonts, r: &Fundraising, size: Size, words: Words) -> Vec<Pa
     let o = &r.overview;
     for line in [&r.organization, &r.campaign] {
         if !line.is_empty() {
-            c.paragraph(line, Style::body(10.0));
+            c.paragraph(&words.line(line), Style::body(10.0));
         }
     }
     c.paragraph(words.term(Term::FundraisingReport), Style::bold(18.0));

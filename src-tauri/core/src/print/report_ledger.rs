@@ -57,7 +57,7 @@ pub fn load(store: &Store, period: Period) -> Result<LedgerReport> {
 pub fn pages(fonts: &Fonts, r: &LedgerReport, size: Size, words: Words) -> Vec<Page> {
     let mut c = Composer::new(fonts, size);
     if !r.organization.is_empty() {
-        c.paragraph(&r.organization, Style::body(10.0));
+        c.paragraph(&words.line(&r.organization), Style::body(10.0));
     }
     c.paragraph(words.term(Term::Ledger), Style::bold(18.0));
     let day = |d: &Option<String>| d.as_deref().map(|d| words.day(d)).unwrap_or_default();

@@ -107,7 +107,7 @@ pub fn pages(fonts: &Fonts, r: &SignersReport, size: Size, words: Words) -> Vec<
     let mut c = Composer::new(fonts, size);
     let rtl = words.rtl();
     if !r.campaign.is_empty() {
-        c.paragraph(&r.campaign, Style::body(10.0));
+        c.paragraph(&words.line(&r.campaign), Style::body(10.0));
     }
     c.paragraph(words.term(Term::SignersReport), Style::bold(18.0));
     c.paragraph(
