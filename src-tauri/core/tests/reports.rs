@@ -442,8 +442,7 @@ fn the_treasurers_ledger_prints_the_ledger_csvs_balances_and_marks_each_voided_e
     let fund = "Newspaper ad for the appeal";
     let last = rows
         .iter()
-        .filter(|r| r["fund"] == fund && r["status"] == "ok")
-        .last()
+        .rfind(|r| r["fund"] == fund && r["status"] == "ok")
         .unwrap();
     assert!(text.contains(&en.amount(&last["fund_balance"], "USD")));
 

@@ -48,20 +48,17 @@ pub struct ReceiptDoc {
 fn donor_lines(store: &Store, d: &Donation) -> Result<Vec<String>> {
     let mut lines = vec![receipts::donor_name(d)];
     if let Some(p) = &d.person {
-        let place: Option<(
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        )> = store
+        // City, region, postal code, country: each may be missing.
+        type Place = [Option<String>; 4];
+        let place: Option<Place> = store
             .conn()
             .query_row(
                 "SELECT city, region, postal_code, country FROM people WHERE id = ?1",
                 [p.id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
             )
             .optional()?;
-        if let Some((city, region, postal, country)) = place {
+        if let Some([city, region, postal, country]) = place {
             let town: Vec<String> = [postal, city, region]
                 .into_iter()
                 .flatten()
