@@ -163,9 +163,20 @@ impl Session {
             .map(str::to_owned)
     }
 
+    /// Clicks the element matching `css`. A screen that redraws between finding the element
+    /// and clicking it (a list answering a search) is clicked once more, on the new element.
     pub fn click(&self, css: &str) {
-        let element = self.wait_for(css);
-        self.request("POST", &format!("/element/{element}/click"), None);
+        for _ in 0..5 {
+            let element = self.wait_for(css);
+            match self.try_request("POST", &format!("/element/{element}/click"), None) {
+                Ok(_) => return,
+                Err(failure) if failure.contains("stale element reference") => {
+                    sleep(Duration::from_millis(100));
+                }
+                Err(failure) => panic!("{failure}"),
+            }
+        }
+        panic!("{css} kept being redrawn while clicked");
     }
 
     pub fn type_into(&self, css: &str, text: &str) {

@@ -66,8 +66,9 @@ pub fn bars(c: &mut Composer, bars: &[Bar], rtl: bool) {
     }
 }
 
-/// Columns over time, oldest on the left: a baseline, the tallest column's figure at the top,
-/// and the labels of the first, the last and some between (as many as fit).
+/// Columns over time, oldest on the left: a baseline, each column's figure on it (or, when
+/// they are too narrow, the tallest's at the top), and the labels of the first, the last and
+/// some between (as many as fit).
 pub fn columns(c: &mut Composer, bars: &[Bar], height: f32) {
     if bars.is_empty() {
         return;
@@ -78,12 +79,18 @@ pub fn columns(c: &mut Composer, bars: &[Bar], height: f32) {
     c.need(height + label_h + 14.0);
     let top = c.y;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
-    let top_shown = bars
-        .iter()
-        .find(|b| b.value == max)
-        .map(|b| b.shown.clone())
-        .unwrap_or_default();
-    c.text_box(&top_shown, label_style(Align::Left), x0, width, top, true);
+    let step = width / bars.len() as f32;
+    // Wide columns carry their own figures on top; narrow ones (weeks over a year) only the
+    // tallest's, at the top rule.
+    let each = step >= 48.0;
+    if !each {
+        let top_shown = bars
+            .iter()
+            .find(|b| b.value == max)
+            .map(|b| b.shown.clone())
+            .unwrap_or_default();
+        c.text_box(&top_shown, label_style(Align::Left), x0, width, top, true);
+    }
     let chart_top = top + 12.0;
     let base = chart_top + height;
     // A faint rule at the top value, the baseline below the columns.
@@ -94,10 +101,20 @@ pub fn columns(c: &mut Composer, bars: &[Bar], height: f32) {
         y2: chart_top,
         width: 0.2,
     });
-    let step = width / bars.len() as f32;
     let col_w = (step * 0.7).max(0.5);
     for (i, b) in bars.iter().enumerate() {
         let h = height * (b.value.max(0) as f32 / max as f32);
+        if each {
+            let x = x0 + i as f32 * step;
+            c.text_box(
+                &b.shown,
+                label_style(Align::Center),
+                x,
+                step,
+                base - h - 11.0,
+                true,
+            );
+        }
         c.mark(Mark::Rect {
             x: x0 + i as f32 * step + (step - col_w) / 2.0,
             y: base - h,
@@ -113,22 +130,26 @@ pub fn columns(c: &mut Composer, bars: &[Bar], height: f32) {
         y2: base,
         width: 0.6,
     });
-    // A label every few columns, 60 points apart at least, from the oldest; one that would
-    // run into the label before it (the first, held inside the page's edge) is left out.
+    // A label every few columns, 60 points apart at least, from the oldest, and the newest's;
+    // one that would run into another (held inside the page's edge) is left out.
     let label_w = 60.0_f32;
     let every = ((label_w / step).ceil() as usize).max(1);
-    let mut free_from = x0;
-    for (i, b) in bars.iter().enumerate().step_by(every) {
+    let place = |i: usize| {
         let centre = x0 + i as f32 * step + step / 2.0;
-        let x = (centre - label_w / 2.0).clamp(x0, x0 + width - label_w);
-        if x < free_from {
-            continue;
+        (centre - label_w / 2.0).clamp(x0, x0 + width - label_w)
+    };
+    let last = bars.len() - 1;
+    let mut taken: Vec<usize> = vec![last];
+    for i in (0..last).step_by(every) {
+        if taken.iter().all(|&t| (place(i) - place(t)).abs() >= label_w + 2.0) {
+            taken.push(i);
         }
-        free_from = x + label_w + 2.0;
+    }
+    for i in taken {
         c.text_box(
-            &b.label,
+            &bars[i].label,
             label_style(Align::Center),
-            x,
+            place(i),
             label_w,
             base + 2.0,
             true,

@@ -37,6 +37,41 @@ fn minor(g: &Group) -> i64 {
     money::parse_decimal(&g.raised, &g.currency).unwrap_or(0)
 }
 
+/// Months in order ("2024-07"), with the months between that had no gift put in at zero,
+/// so the columns keep time's proportions.
+fn every_month(months: Vec<Group>) -> Vec<Group> {
+    let parse = |key: &str| -> Option<i32> {
+        let (y, m) = key.split_once('-')?;
+        Some(y.parse::<i32>().ok()? * 12 + m.parse::<i32>().ok()? - 1)
+    };
+    let (Some(first), Some(last)) = (
+        months.first().and_then(|g| parse(&g.key)),
+        months.last().and_then(|g| parse(&g.key)),
+    ) else {
+        return months;
+    };
+    if last < first || last - first > 240 {
+        return months;
+    }
+    let currency = months[0].currency.clone();
+    (first..=last)
+        .map(|n| {
+            let key = format!("{:04}-{:02}", n / 12, n % 12 + 1);
+            months
+                .iter()
+                .find(|g| g.key == key)
+                .cloned()
+                .unwrap_or(Group {
+                    key,
+                    label: String::new(),
+                    raised: money::format(0, &currency),
+                    currency: currency.clone(),
+                    count: 0,
+                })
+        })
+        .collect()
+}
+
 /// One chart a currency: bars never compare amounts in different currencies.
 fn per_currency(
     c: &mut Composer,
@@ -49,16 +84,26 @@ fn per_currency(
     currencies.sort();
     currencies.dedup();
     for currency in currencies {
-        let bars: Vec<Bar> = groups
+        let mine: Vec<Group> = groups
             .iter()
             .filter(|g| g.currency == currency)
+            .cloned()
+            .collect();
+        let mine = if over_time { every_month(mine) } else { mine };
+        let bars: Vec<Bar> = mine
+            .iter()
             .map(|g| Bar {
                 label: label(g),
                 value: minor(g),
                 shown: words.amount(&g.raised, &g.currency),
             })
             .collect();
-        c.need(40.0);
+        // The currency's name stays with its chart (columns take about 130 points).
+        c.need(if over_time {
+            130.0
+        } else {
+            40.0 + 14.0 * bars.len().min(6) as f32
+        });
         c.paragraph(&words.line(currency), Style::bold(9.5));
         if over_time {
             chart::columns(c, &bars, 80.0);
