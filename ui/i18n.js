@@ -1,8 +1,10 @@
-// Looks up user-visible strings in the message catalogs and formats numbers for the reader's
-// language. The app speaks English for now (the whole window in Farsi and Spanish comes with
-// their complete catalogs); table mode lets a visitor choose English, Farsi or Spanish for the
-// signing form, through a translator of its own (`translator`), so the rest of the app keeps
-// its language. A key missing from a catalog falls back to English and is logged.
+// Looks up user-visible strings in the message catalogs and formats numbers and dates for the
+// reader's language. The window speaks the language chosen in Settings (kept in this
+// laptop's web storage, since it is the person's and not the campaign's, and must be known
+// before an encrypted campaign is unlocked), else the system's when it is one of ours, else
+// English. Table mode lets a visitor choose English, Farsi or Spanish for the signing form,
+// through a translator of its own (`translator`), so the rest of the window keeps its
+// language. A key missing from a catalog falls back to English and is logged.
 import en from "./messages/en.js";
 import fa from "./messages/fa.js";
 import es from "./messages/es.js";
@@ -50,8 +52,37 @@ export function translator(locale) {
   };
 }
 
-const app = translator("en");
+const CHOSEN = "campaign-desk.language";
+
+/** The window's language: the one chosen in Settings, else the system's, else English. */
+function windowLanguage() {
+  let chosen = null;
+  try {
+    chosen = localStorage.getItem(CHOSEN);
+  } catch {
+    // No web storage (a locked-down profile): the system's language then.
+  }
+  if (chosen && Object.hasOwn(CATALOGS, chosen)) return chosen;
+  const system = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"])
+    .map((l) => l.slice(0, 2).toLowerCase())
+    .find((l) => Object.hasOwn(CATALOGS, l));
+  return system || "en";
+}
+
+/** Keeps `code` as the window's language; the window starts again in it. */
+export function chooseLanguage(code) {
+  if (!Object.hasOwn(CATALOGS, code)) return;
+  localStorage.setItem(CHOSEN, code);
+  // After the change event has run its course, not inside it.
+  setTimeout(() => location.reload(), 50);
+}
+
+const app = translator(windowLanguage());
+// The whole window follows: Farsi mirrors it (the styles are logical), lang picks the fonts.
+document.documentElement.lang = app.locale;
+document.documentElement.dir = app.dir;
 export const locale = app.locale;
+export const dir = app.dir;
 export const t = app.t;
 export const has = app.has;
 export const formatCount = app.formatCount;
@@ -93,8 +124,19 @@ export function formatTime(date) {
   return new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(date);
 }
 
+/**
+ * In Farsi a date is in the Solar Hijri calendar (Intl's default for "fa"), with the
+ * Gregorian date beside it: the campaign's events and books are kept by the Gregorian one.
+ */
+function withGregorian(options, date, extra = {}) {
+  const own = new Intl.DateTimeFormat(locale, { ...options, ...extra }).format(date);
+  if (locale !== "fa") return own;
+  const gregorian = new Intl.DateTimeFormat("fa", { ...options, ...extra, calendar: "gregory", timeStyle: undefined }).format(date);
+  return `${own} (${gregorian})`;
+}
+
 export function formatDate(iso) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return withGregorian({ dateStyle: "medium", timeStyle: "short" }, new Date(iso));
 }
 
 /**
@@ -103,7 +145,7 @@ export function formatDate(iso) {
  */
 export function formatDay(iso, options = { dateStyle: "medium" }) {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+    return withGregorian(options, new Date(`${iso}T00:00:00Z`), { timeZone: "UTC" });
   }
-  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  return withGregorian(options, new Date(iso));
 }

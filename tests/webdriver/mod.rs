@@ -31,8 +31,16 @@ impl Session {
         let log_path =
             Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("tauri-driver-{port}.log"));
         let log = std::fs::File::create(&log_path).unwrap();
+        // The window's web storage (its language, remembered names) beside the database: each
+        // test's window starts as on a new laptop, and a window opened again on the same file
+        // finds what the first one kept.
+        let web_data = db
+            .parent()
+            .expect("a database in a folder")
+            .join("web-data");
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+            .env("XDG_DATA_HOME", &web_data)
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log)
@@ -217,6 +225,19 @@ impl Session {
             "/actions",
             Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
         );
+    }
+
+    /// As `execute`, but a page being replaced (a reload) answers `None` rather than failing.
+    pub fn execute_across_reload(&self, script: &str) -> Option<Value> {
+        match self.try_request(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [] })),
+        ) {
+            Ok(value) => Some(value),
+            Err(failure) if failure.contains("no such frame") || failure.contains("unload") => None,
+            Err(failure) => panic!("{failure}"),
+        }
     }
 
     pub fn execute(&self, script: &str) -> Value {

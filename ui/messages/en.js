@@ -682,7 +682,7 @@ export default {
   "settings.schema": "Schema version",
   "settings.version": "Campaign Desk version",
   "settings.language": "Language",
-  "settings.language.value": "English",
+  "settings.language.hint": "The window starts again in the language chosen. Printed documents have a language of their own, chosen when they are printed.",
   "settings.check.button": "Check the database",
   "settings.check.ok": "The database is sound.",
   "settings.check.audit": "The audit trail's {count} entries are all linked. Its newest link is {head}: noted somewhere else, it shows later that nothing before it was rewritten.",

@@ -3,7 +3,7 @@
 // page one is previewed as it will print; Save asks where through the native dialog. Event,
 // appeal, fund, person and gift pages open it with their record chosen
 // (#print/kind=flyer&event=<id>). A sheet is numbered and a receipt issued only when saved.
-import { t } from "../i18n.js";
+import { t, locale } from "../i18n.js";
 import { el, replace } from "../dom.js";
 import { call } from "../api.js";
 import { busy } from "../busy.js";
@@ -47,7 +47,8 @@ export async function render(view, arg) {
   const width = el("input", { type: "number", id: "print-width", min: "50", max: "1200", value: "250", "aria-label": t("print.size.width") });
   const height = el("input", { type: "number", id: "print-height", min: "50", max: "1200", value: "380", "aria-label": t("print.size.height") });
   const custom = el("div", { class: "inline", id: "print-custom" }, width, "×", height, t("print.size.mm"));
-  const lang = select("print-lang", LANGS.map((l) => [l, t(`print.lang.${l}`)]), "en");
+  // The document's own words in the window's language unless another is chosen.
+  const lang = select("print-lang", LANGS.map((l) => [l, t(`print.lang.${l}`)]), LANGS.includes(locale) ? locale : "en");
   const second = select("print-second", [["", t("print.second.none")], ...LANGS.map((l) => [l, t(`print.lang.${l}`)])], "");
   const layout = select("print-layout", [["front_back", t("print.layout.front_back")], ["side_by_side", t("print.layout.side_by_side")]], "front_back");
   const half = el("input", { type: "checkbox", id: "print-half" });

@@ -1,6 +1,6 @@
 // Where the data lives, and a check of the file; then the sections of their own modules: the
 // passphrase and backups, table mode, the organization and receipts with the exchange rates, sharing with another laptop.
-import { t } from "../i18n.js";
+import { t, locale, LANGUAGES, chooseLanguage } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { showError } from "../alert.js";
@@ -50,8 +50,8 @@ export async function render(view) {
       el("dd", { id: "schema-version" }, String(info.schema_version)),
       el("dt", {}, t("settings.version")),
       el("dd", {}, info.version),
-      el("dt", {}, t("settings.language")),
-      el("dd", {}, t("settings.language.value")),
+      el("dt", {}, el("label", { for: "window-language" }, t("settings.language"))),
+      el("dd", {}, languageChoice()),
     ),
     safety,
     table,
@@ -59,4 +59,12 @@ export async function render(view) {
     share,
   );
   await Promise.all([renderSafetySettings(safety), renderTableSettings(table), renderMoneySettings(money), renderShare(share)]);
+}
+
+/** The window's language, each named in itself; choosing one starts the window again in it. */
+function languageChoice() {
+  const select = el("select", { id: "window-language" },
+    LANGUAGES.map((l) => el("option", { value: l.code, lang: l.code, dir: l.dir, selected: l.code === locale }, l.name)));
+  select.addEventListener("change", () => chooseLanguage(select.value));
+  return [select, el("p", { class: "hint" }, t("settings.language.hint"))];
 }

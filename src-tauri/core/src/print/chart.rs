@@ -141,7 +141,10 @@ pub fn columns(c: &mut Composer, bars: &[Bar], height: f32) {
     let last = bars.len() - 1;
     let mut taken: Vec<usize> = vec![last];
     for i in (0..last).step_by(every) {
-        if taken.iter().all(|&t| (place(i) - place(t)).abs() >= label_w + 2.0) {
+        if taken
+            .iter()
+            .all(|&t| (place(i) - place(t)).abs() >= label_w + 2.0)
+        {
             taken.push(i);
         }
     }

@@ -173,9 +173,9 @@ pub fn pages(fonts: &Fonts, r: &SignersReport, size: Size, words: Words) -> Vec<
         heading(&mut c, words.term(Term::Prominent));
         for (name, title) in &r.prominent {
             c.need(28.0);
-            c.paragraph(name, Style::bold(10.5));
+            c.paragraph(&words.line(name), Style::bold(10.5));
             if let Some(t) = title.as_deref().filter(|t| !t.trim().is_empty()) {
-                c.paragraph(t, Style::body(9.0));
+                c.paragraph(&words.line(t), Style::body(9.0));
             }
             c.space(3.0);
         }
