@@ -23,7 +23,9 @@ function offset(iso, zone) {
 export function eventWhen(e) {
   if (!e.starts_at) return t("event.when.tba");
   const zone = e.time_zone;
-  const day = format(e.starts_at, zone, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+  let day = format(e.starts_at, zone, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+  // In Farsi the Solar Hijri date, and the Gregorian one beside it: invitations and venues go by it.
+  if (locale === "fa") day += ` (${format(e.starts_at, zone, { year: "numeric", month: "long", day: "numeric", calendar: "gregory" })})`;
   const from = format(e.starts_at, zone, { timeStyle: "short" });
   const sameDay = e.ends_at && format(e.ends_at, zone, { dateStyle: "short" }) === format(e.starts_at, zone, { dateStyle: "short" });
   const to = e.ends_at

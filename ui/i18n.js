@@ -127,10 +127,13 @@ export function formatTime(date) {
 /**
  * In Farsi a date is in the Solar Hijri calendar (Intl's default for "fa"), with the
  * Gregorian date beside it: the campaign's events and books are kept by the Gregorian one.
+ * A month that groups the books ("2024-03") is a Gregorian month: name it with
+ * `calendar: "gregory"`.
  */
 function withGregorian(options, date, extra = {}) {
   const own = new Intl.DateTimeFormat(locale, { ...options, ...extra }).format(date);
-  if (locale !== "fa") return own;
+  // A chart's short labels stay short: the Gregorian date goes beside a full date only.
+  if (locale !== "fa" || !options.dateStyle) return own;
   const gregorian = new Intl.DateTimeFormat("fa", { ...options, ...extra, calendar: "gregory", timeStyle: undefined }).format(date);
   return `${own} (${gregorian})`;
 }

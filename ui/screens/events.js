@@ -96,7 +96,9 @@ function calendar(events, startMonth) {
     while (cells.length % 7) cells.push(el("td", { class: "cal-empty" }));
     const rows = [];
     for (let i = 0; i < cells.length; i += 7) rows.push(el("tr", {}, cells.slice(i, i + 7)));
-    const title = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(first);
+    // The grid is a Gregorian month (events are kept by that calendar), so its title names
+    // that month in every language; in Farsi the Solar Hijri months it spans follow.
+    const title = monthTitle(first);
     const step = (n) => () => {
       const next = new Date(Date.UTC(y, m - 1 + n, 1));
       month = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, "0")}`;
@@ -111,4 +113,15 @@ function calendar(events, startMonth) {
   };
   draw();
   return box;
+}
+
+/** "March 2027"; in Farsi "مارس ۲۰۲۷ (اسفند ۱۴۰۵ – فروردین ۱۴۰۶)". */
+function monthTitle(first) {
+  const gregorian = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC", calendar: "gregory" }).format(first);
+  if (locale !== "fa") return gregorian;
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+  const solar = (d) => new Intl.DateTimeFormat("fa", { month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  // Each month isolated, so the digits and the dash between them keep their places.
+  const iso = (text) => `\u2068${text}\u2069`;
+  return `${iso(gregorian)} (${iso(solar(first))} – ${iso(solar(last))})`;
 }

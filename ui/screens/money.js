@@ -142,7 +142,8 @@ const eventLabel = (g) => ((g.event ?? g.key) ? g.title ?? g.label : t("money.ev
 
 /** "2026-03" as the reader's month and year. */
 function monthName(month) {
-  return formatDay(`${month}-01`, { month: "short", year: "numeric" });
+  // The books group by Gregorian month, so the month is named in that calendar in Farsi too.
+  return formatDay(`${month}-01`, { month: "short", year: "numeric", calendar: "gregory" });
 }
 
 /** Every month from the first to the last, so a month without gifts shows as nothing given. */
