@@ -2182,6 +2182,8 @@ fn the_window_in_farsi_and_spanish_chosen_in_settings() {
                 // months it spans beside it.
                 let month = session.text("#cal-month");
                 assert!(month.contains(" (") && month.contains(" – "), "{month}");
+                // The Iranian week starts on Saturday.
+                assert_eq!(session.text("#event-calendar th"), "شنبه");
             }
             if lang != "en" {
                 session.screenshot(&screenshot_dir().join(format!("{lang}-{section}.png")));

@@ -70,8 +70,10 @@ function calendar(events, startMonth) {
     const [y, m] = month.split("-").map(Number);
     const first = new Date(Date.UTC(y, m - 1, 1));
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    // Weeks start on Monday (ISO 8601), as most of the campaign's countries count them.
-    const lead = (first.getUTCDay() + 6) % 7;
+    // Weeks start on Monday (ISO 8601), as most of the campaign's countries count them; in
+    // Farsi on Saturday, as the Iranian week does.
+    const startDay = locale === "fa" ? 6 : 1;
+    const lead = (first.getUTCDay() - startDay + 7) % 7;
     const on = new Map();
     for (const e of events) {
       if (!e.starts_at) continue;
@@ -83,7 +85,8 @@ function calendar(events, startMonth) {
       }
     }
     const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
-    const heads = Array.from({ length: 7 }, (_, i) => el("th", { scope: "col" }, weekday.format(new Date(Date.UTC(2024, 0, 1 + i)))));
+    // 1 January 2024 was a Monday: the week's first day is a few days on from it.
+    const heads = Array.from({ length: 7 }, (_, i) => el("th", { scope: "col" }, weekday.format(new Date(Date.UTC(2024, 0, 1 + ((startDay + 6) % 7) + i)))));
     const cells = [];
     for (let i = 0; i < lead; i++) cells.push(el("td", { class: "cal-empty" }));
     const now = today();
