@@ -1,7 +1,7 @@
 // The Events section: a month calendar, then upcoming events (soonest first), those whose date
 // is still to be announced, and past ones (latest first), each with its answers counted; the
 // whole programme as a calendar file; and the form for a new event.
-import { t, locale } from "../i18n.js";
+import { t, locale, isolate } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { busy } from "../busy.js";
@@ -125,6 +125,5 @@ function monthTitle(first) {
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
   const solar = (d) => new Intl.DateTimeFormat("fa", { month: "long", year: "numeric", timeZone: "UTC" }).format(d);
   // Each month isolated, so the digits and the dash between them keep their places.
-  const iso = (text) => `\u2068${text}\u2069`;
-  return `${iso(gregorian)} (${iso(solar(first))} – ${iso(solar(last))})`;
+  return `${isolate(gregorian)} (${isolate(solar(first))} – ${isolate(solar(last))})`;
 }

@@ -1,7 +1,7 @@
 // The Print screen's receipt controls: the gift a receipt is for, the donor of an annual
 // summary (found by name as you type), and the gifts still owed a receipt, each ticked to go
 // in the batch. Numbers are given when the document is saved, never by previewing it.
-import { t, formatMoney, formatDay } from "../i18n.js";
+import { t, formatMoney, formatDay, isolate } from "../i18n.js";
 import { el, replace } from "../dom.js";
 import { call } from "../api.js";
 import { showError } from "../alert.js";
@@ -11,10 +11,9 @@ const SEARCH_MS = 200;
 /** A gift as a line a treasurer recognises: day, donor, amount (or what was given in kind). */
 export function giftLabel(o) {
   const what = o.in_kind ? o.in_kind : formatMoney(o.amount, o.currency);
-  // The donor's name and an in-kind description isolated (FSI … PDI), so a Persian name
-  // does not carry the amount after it into its own direction.
-  const iso = (text) => `\u2068${text}\u2069`;
-  return `${formatDay(o.received_on)} · ${iso(o.donor || t("money.anonymous"))} · ${iso(what)}`;
+  // The donor's name and an in-kind description isolated, so a Persian name does not carry
+  // the amount after it into its own direction.
+  return `${formatDay(o.received_on)} · ${isolate(o.donor || t("money.anonymous"))} · ${isolate(what)}`;
 }
 
 /** The gift a single receipt is for: those owed one, and the one the page came from. */

@@ -231,6 +231,7 @@ pub fn by_donor(store: &Store, donations: &[Id]) -> Result<Vec<(String, Vec<Id>)
 /// A batch of receipts as one PDF per donor, each with a safe file name (without extension)
 /// unique among them. Call after `record` when saving, so the receipts carry their numbers.
 pub fn per_donor(store: &Store, request: &Request) -> Result<Vec<(String, Printed)>> {
+    let words = language(&request.lang)?;
     let mut files: Vec<(String, Printed)> = Vec::new();
     for (donor, donations) in by_donor(store, &request.donations)? {
         let one = Request {
@@ -242,7 +243,6 @@ pub fn per_donor(store: &Store, request: &Request) -> Result<Vec<(String, Printe
         let named = if one.donations.len() == 1 {
             printed.name.clone()
         } else {
-            let words = language(&request.lang)?;
             format!("{} {donor}", words.term(Term::Receipts))
         };
         let base = crate::safe_file::safe_file_name(&named, "receipt");
