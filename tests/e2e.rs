@@ -2128,23 +2128,102 @@ fn catalog_text(lang: &str, key: &str) -> String {
     serde_json::from_str(quoted).unwrap()
 }
 
+/// Every text the window shows now, where a reader meets it: the text of displayed elements,
+/// and the placeholders, labels, titles and alternative texts of displayed ones.
+const VISIBLE_TEXT: &str = r#"
+const out = [];
+const shown = (e) => e && !e.closest('[hidden], script, style, noscript') && e.getClientRects().length > 0;
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let n; (n = walker.nextNode());) {
+  const p = n.parentElement;
+  const text = n.textContent.trim();
+  if (text && (shown(p) || (p.tagName === 'OPTION' && shown(p.closest('select'))))) out.push(text);
+}
+for (const e of document.querySelectorAll('[placeholder], [aria-label], [title], img[alt]')) {
+  if (!shown(e)) continue;
+  for (const a of ['placeholder', 'aria-label', 'title', 'alt']) if (e.getAttribute(a)) out.push(e.getAttribute(a));
+}
+return out;
+"#;
+
+/// The words in Latin letters of `text`: in a Farsi window, each one came from somewhere, and
+/// the Farsi catalog or the campaign's own data must be where.
+fn latin_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .map(str::to_lowercase)
+}
+
+/// Every word in Latin letters of the campaign's data: each text cell of every table.
+fn data_words(db: &Path) -> std::collections::HashSet<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut words = std::collections::HashSet::new();
+    for table in tables {
+        let mut rows = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let columns = rows.column_count();
+        let mut rows = rows.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for i in 0..columns {
+                if let rusqlite::types::ValueRef::Text(t) = row.get_ref(i).unwrap() {
+                    words.extend(latin_words(&String::from_utf8_lossy(t)));
+                }
+            }
+        }
+    }
+    words
+}
+
 /// The whole window in Farsi, then in Spanish, chosen in Settings: it mirrors for Farsi, every
 /// section's name comes from the catalog, numbers and dates follow the language, and each
-/// screen is saved as a screenshot; back in English it reads as before.
+/// screen (the sections, a page of each kind of record, the queues, the Keyboard page) is saved
+/// as a screenshot; in Farsi no screen shows a word in Latin letters that neither the Farsi
+/// catalog nor the campaign's data holds (a string that did not come from the catalog). Back in
+/// English, the keyboard's shortcuts move about, and at twice the text size no screen is wider
+/// than the window.
 #[test]
 fn the_window_in_farsi_and_spanish_chosen_in_settings() {
-    let NewWindow { session, .. } = &new_window();
+    let NewWindow { session, db, .. } = &new_window();
     session.click("#load-sample");
     session.wait_for("[data-stat='people']");
-    let sections = [
-        "dashboard",
-        "appeals",
-        "signers",
-        "events",
-        "money",
-        "print",
-        "settings",
+    let record = |sql: &str| db_id(db, sql);
+    let appeal = record("SELECT id FROM appeals ORDER BY created_at LIMIT 1");
+    let person = record("SELECT person_id AS id FROM signatures LIMIT 1");
+    let event = record("SELECT id FROM events WHERE starts_at IS NOT NULL LIMIT 1");
+    let fund = record("SELECT id FROM funds LIMIT 1");
+    let donation = record("SELECT id FROM donations LIMIT 1");
+    // (the address, the section the navigation marks as current)
+    let screens: Vec<(String, &str)> = vec![
+        ("dashboard".into(), "dashboard"),
+        ("appeals".into(), "appeals"),
+        (format!("appeal/{appeal}"), "appeals"),
+        ("signers".into(), "signers"),
+        (format!("person/{person}"), "signers"),
+        ("duplicates".into(), "signers"),
+        ("import".into(), "signers"),
+        ("events".into(), "events"),
+        (format!("event/{event}"), "events"),
+        ("money".into(), "money"),
+        (format!("fund/{fund}"), "money"),
+        (format!("donation/{donation}"), "money"),
+        ("print".into(), "print"),
+        ("settings".into(), "settings"),
+        ("keyboard".into(), "keyboard"),
     ];
+    let fa_catalog =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/messages/fa.js"))
+            .unwrap();
+    let mut known: std::collections::HashSet<String> = latin_words(&fa_catalog).collect();
+    known.extend(data_words(db));
+    // The language chooser names each language in itself (i18n.js), and Settings shows
+    // where the database lives.
+    known.extend(latin_words(&format!("English Español {}", db.display())));
     for (lang, dir) in [("fa", "rtl"), ("es", "ltr"), ("en", "ltr")] {
         session.execute("location.hash = '#settings'");
         session.wait_for("#window-language");
@@ -2162,11 +2241,11 @@ fn the_window_in_farsi_and_spanish_chosen_in_settings() {
             sleep(Duration::from_millis(100));
         }
         assert_eq!(session.execute("return document.documentElement.dir"), dir);
-        for section in sections {
-            session.execute(&format!("location.hash = '#{section}'"));
+        for (address, section) in &screens {
+            session.execute(&format!("location.hash = '#{address}'"));
             wait_until(
                 session,
-                &format!("{section} in {lang}"),
+                &format!("{address} in {lang}"),
                 &format!(
                     "const v = document.getElementById('view'); return v && v.querySelector('h1') && v.getAttribute('aria-busy') !== 'true' && document.querySelector('.nav-link[aria-current]')?.dataset.section === '{section}' ? true : null"
                 ),
@@ -2177,7 +2256,7 @@ fn the_window_in_farsi_and_spanish_chosen_in_settings() {
                 catalog_text(lang, &format!("nav.{section}")),
                 "{lang} {section}"
             );
-            if section == "events" && lang == "fa" {
+            if address == "events" && lang == "fa" {
                 // The calendar's grid is a Gregorian month: named so, with the Solar Hijri
                 // months it spans beside it.
                 let month = session.text("#cal-month");
@@ -2185,8 +2264,31 @@ fn the_window_in_farsi_and_spanish_chosen_in_settings() {
                 // The Iranian week starts on Saturday.
                 assert_eq!(session.text("#event-calendar th"), "شنبه");
             }
+            if lang == "fa" {
+                let texts = session.execute(VISIBLE_TEXT);
+                // The check reads what is shown: the section's name among it.
+                assert!(
+                    texts
+                        .as_array()
+                        .unwrap()
+                        .contains(&Value::from(shown.clone())),
+                    "{texts}"
+                );
+                let strays: Vec<&str> = texts
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .filter(|t| latin_words(t).any(|w| !known.contains(&w)))
+                    .collect();
+                assert!(
+                    strays.is_empty(),
+                    "{address} in Farsi shows text from neither the catalog nor the data: {strays:?}"
+                );
+            }
             if lang != "en" {
-                session.screenshot(&screenshot_dir().join(format!("{lang}-{section}.png")));
+                let name = address.split('/').next().unwrap();
+                session.screenshot(&screenshot_dir().join(format!("{lang}-{name}.png")));
             }
         }
         // The Dashboard's count in the language's digits.
@@ -2205,4 +2307,60 @@ fn the_window_in_farsi_and_spanish_chosen_in_settings() {
             ),
         }
     }
+
+    // The keyboard: F1 lists the shortcuts, Alt and a digit goes to a section.
+    session.click(".nav-link[data-section='dashboard']");
+    session.keys(&webdriver::F1.to_string());
+    wait_for_text(
+        session,
+        "#keyboard-title",
+        &catalog_text("en", "keyboard.title"),
+    );
+    session.alt('3');
+    wait_until(
+        session,
+        "Alt+3 to the signer list",
+        "return location.hash === '#signers' && document.querySelector('.nav-link[aria-current]')?.dataset.section === 'signers' ? true : null",
+    );
+    // Ctrl and + four times: twice the normal text size, which the window keeps.
+    for _ in 0..4 {
+        session.ctrl('+');
+    }
+    wait_until(
+        session,
+        "the text at 200%",
+        "return document.documentElement.dataset.textSize === '200' ? true : null",
+    );
+    session.ctrl('+');
+    assert_eq!(
+        session.execute("return getComputedStyle(document.documentElement).fontSize"),
+        "32px"
+    );
+    for (address, section) in &screens {
+        session.execute(&format!("location.hash = '#{address}'"));
+        wait_until(
+            session,
+            &format!("{address} at 200%"),
+            &format!(
+                "const v = document.getElementById('view'); return v && v.querySelector('h1') && document.querySelector('.nav-link[aria-current]')?.dataset.section === '{section}' ? true : null"
+            ),
+        );
+        let name = address.split('/').next().unwrap();
+        session.screenshot(&screenshot_dir().join(format!("text-200-{name}.png")));
+        let overflow = session
+            .execute("const d = document.documentElement; return d.scrollWidth - d.clientWidth");
+        if overflow.as_i64().unwrap() > 1 {
+            // Name the elements that stick out, innermost last.
+            let wide = session.execute(
+                "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1 || e.getBoundingClientRect().left < -1 || e.scrollWidth > w).slice(-6).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().width)}px`).concat([...document.querySelectorAll('body *')].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible').slice(-4).map((e) => `inside ${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')} ${e.scrollWidth - e.clientWidth}px`))",
+            );
+            panic!("{address} at 200% text is {overflow}px wider than the window: {wide}");
+        }
+    }
+    session.ctrl('0');
+    wait_until(
+        session,
+        "the text back to normal",
+        "return document.documentElement.dataset.textSize === '100' ? true : null",
+    );
 }

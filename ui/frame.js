@@ -8,57 +8,45 @@
 import { t } from "./i18n.js";
 import { el, replace } from "./dom.js";
 import { clearError, showError } from "./alert.js";
+// The Dashboard is the first screen a volunteer waits for; every other screen is fetched when
+// it is first visited (a module graph loaded whole at start-up costs a round trip a module).
 import * as dashboard from "./screens/dashboard.js";
-import * as settings from "./screens/settings.js";
-import * as appeals from "./screens/appeals.js";
-import * as appeal from "./screens/appeal.js";
-import * as sheet from "./screens/sheet.js";
-import * as person from "./screens/person.js";
-import * as signers from "./screens/signers.js";
-import * as duplicates from "./screens/duplicates.js";
-import * as importer from "./screens/import.js";
-import * as events from "./screens/events.js";
-import * as eventPage from "./screens/event.js";
-import * as rsvpImport from "./screens/rsvp-import.js";
-import * as money from "./screens/money.js";
-import * as donation from "./screens/donation.js";
-import * as fund from "./screens/fund.js";
-import * as expense from "./screens/expense.js";
-import * as cashbox from "./screens/cashbox.js";
-import * as donationImport from "./screens/donation-import.js";
-import * as print from "./screens/print.js";
-import { showTable } from "./screens/table.js";
-import { showDoor } from "./screens/door.js";
 import { call } from "./api.js";
 import { lockButton, startIdleLock, stopIdleLock } from "./lock.js";
+import { installShortcuts } from "./keyboard.js";
+
+/** A screen's render, its module fetched on first use. */
+const later = (path) => async (view, arg) => (await import(path)).render(view, arg);
 
 const SECTIONS = [
   { id: "dashboard", render: dashboard.render },
-  { id: "appeals", render: appeals.render },
-  { id: "signers", render: signers.render },
-  { id: "events", render: events.render },
-  { id: "money", render: money.render },
-  { id: "print", render: print.render },
-  { id: "settings", render: settings.render },
+  { id: "appeals", render: later("./screens/appeals.js") },
+  { id: "signers", render: later("./screens/signers.js") },
+  { id: "events", render: later("./screens/events.js") },
+  { id: "money", render: later("./screens/money.js") },
+  { id: "print", render: later("./screens/print.js") },
+  { id: "settings", render: later("./screens/settings.js") },
 ];
 
 /** Pages of one record: the section whose link is current, and how to render the page. */
 const PAGES = [
-  { id: "appeal", section: "appeals", render: appeal.render },
-  { id: "sheet", section: "appeals", render: sheet.render },
-  { id: "person", section: "signers", render: person.render },
-  { id: "duplicates", section: "signers", render: duplicates.render, bare: true },
-  { id: "import", section: "signers", render: importer.render, bare: true },
-  { id: "event", section: "events", render: eventPage.render },
-  { id: "rsvp-import", section: "events", render: rsvpImport.render },
-  { id: "donation", section: "money", render: donation.render },
-  { id: "fund", section: "money", render: fund.render },
-  { id: "expense", section: "money", render: expense.render },
-  { id: "cashbox", section: "money", render: cashbox.render },
-  { id: "donation-import", section: "money", render: donationImport.render, bare: true },
+  { id: "appeal", section: "appeals", render: later("./screens/appeal.js") },
+  { id: "sheet", section: "appeals", render: later("./screens/sheet.js") },
+  { id: "person", section: "signers", render: later("./screens/person.js") },
+  { id: "duplicates", section: "signers", render: later("./screens/duplicates.js"), bare: true },
+  { id: "import", section: "signers", render: later("./screens/import.js"), bare: true },
+  { id: "event", section: "events", render: later("./screens/event.js") },
+  { id: "rsvp-import", section: "events", render: later("./screens/rsvp-import.js") },
+  { id: "donation", section: "money", render: later("./screens/donation.js") },
+  { id: "fund", section: "money", render: later("./screens/fund.js") },
+  { id: "expense", section: "money", render: later("./screens/expense.js") },
+  { id: "cashbox", section: "money", render: later("./screens/cashbox.js") },
+  { id: "donation-import", section: "money", render: later("./screens/donation-import.js"), bare: true },
+  { id: "keyboard", section: "keyboard", render: later("./screens/keyboard.js"), bare: true },
 ];
 
 let cleanup = null;
+let removeShortcuts = null;
 let frameRoot = null;
 let frameCampaign = null;
 // Counts navigations, so that a section still loading when the reader moves on is dropped.
@@ -81,11 +69,14 @@ export async function showFrame(root, campaign) {
         el("p", { class: "campaign-name", id: "campaign-name" }, campaign.name),
         el("ul", { class: "nav-list" }, links.map((a) => el("li", {}, a))),
         lockButton(safety),
+        el("a", { href: "#keyboard", class: "nav-link nav-keyboard", "data-section": "keyboard" }, t("nav.keyboard")),
       ),
       view,
     ),
   );
   window.onhashchange = () => show(view, links).catch(() => {});
+  if (removeShortcuts) removeShortcuts();
+  removeShortcuts = installShortcuts(SECTIONS.map((s) => s.id));
   // Locked: a fresh page, so nothing of the campaign stays in memory; it opens on the unlock
   // screen and comes back to this address after.
   startIdleLock(safety, () => location.reload());
@@ -103,7 +94,7 @@ async function show(view, links) {
     : known
       ? { id: known.id, render: (view) => known.render(view, arg) }
       : SECTIONS[0];
-  for (const a of links) {
+  for (const a of [...links, view.closest(".frame").querySelector(".nav-keyboard")]) {
     if (a.dataset.section === section.id) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   }
@@ -128,8 +119,11 @@ async function show(view, links) {
  * Hands the whole window to table mode (`mode` from start_table_mode). Leaving it with the PIN
  * comes back to the appeal's page.
  */
-export function enterTableMode(mode) {
+export async function enterTableMode(mode) {
+  const { showTable } = await import("./screens/table.js");
   stopIdleLock();
+  if (removeShortcuts) removeShortcuts();
+  removeShortcuts = null;
   if (cleanup) cleanup();
   cleanup = null;
   clearError();
@@ -143,8 +137,11 @@ export function enterTableMode(mode) {
  * Hands the whole window to door mode (`door` from start_door_mode). Leaving it with the PIN
  * comes back to the event's page.
  */
-export function enterDoorMode(door) {
+export async function enterDoorMode(door) {
+  const { showDoor } = await import("./screens/door.js");
   stopIdleLock();
+  if (removeShortcuts) removeShortcuts();
+  removeShortcuts = null;
   if (cleanup) cleanup();
   cleanup = null;
   clearError();

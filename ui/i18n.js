@@ -4,10 +4,10 @@
 // before an encrypted campaign is unlocked), else the system's when it is one of ours, else
 // English. Table mode lets a visitor choose English, Farsi or Spanish for the signing form,
 // through a translator of its own (`translator`), so the rest of the window keeps its
-// language. A key missing from a catalog falls back to English and is logged.
+// language. A key missing from a catalog falls back to English and is logged. Only English
+// (the fallback) and the window's language are fetched at start-up; table mode fetches the
+// visitor's choices (`loadLanguages`).
 import en from "./messages/en.js";
-import fa from "./messages/fa.js";
-import es from "./messages/es.js";
 
 /** The languages a visitor can choose, each named in itself. */
 export const LANGUAGES = [
@@ -16,7 +16,16 @@ export const LANGUAGES = [
   { code: "es", name: "Español", dir: "ltr" },
 ];
 
-const CATALOGS = { en, fa, es };
+/** The catalogs fetched so far, by language code. */
+const CATALOGS = { en };
+const known = (code) => LANGUAGES.some((l) => l.code === code);
+
+/** Fetches the catalogs of `codes` not fetched yet; `translator` needs its language's. */
+export async function loadLanguages(codes) {
+  for (const code of codes.filter((c) => known(c) && !CATALOGS[c])) {
+    CATALOGS[code] = (await import(`./messages/${code}.js`)).default;
+  }
+}
 
 /** A translator for `locale`: t(), has(), formatCount(), its direction. */
 export function translator(locale) {
@@ -62,22 +71,24 @@ function windowLanguage() {
   } catch {
     // No web storage (a locked-down profile): the system's language then.
   }
-  if (chosen && Object.hasOwn(CATALOGS, chosen)) return chosen;
+  if (chosen && known(chosen)) return chosen;
   const system = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"])
     .map((l) => l.slice(0, 2).toLowerCase())
-    .find((l) => Object.hasOwn(CATALOGS, l));
+    .find(known);
   return system || "en";
 }
 
 /** Keeps `code` as the window's language; the window starts again in it. */
 export function chooseLanguage(code) {
-  if (!Object.hasOwn(CATALOGS, code)) return;
+  if (!known(code)) return;
   localStorage.setItem(CHOSEN, code);
   // After the change event has run its course, not inside it.
   setTimeout(() => location.reload(), 50);
 }
 
-const app = translator(windowLanguage());
+const windowLocale = windowLanguage();
+await loadLanguages([windowLocale]);
+const app = translator(windowLocale);
 // The whole window follows: Farsi mirrors it (the styles are logical), lang picks the fonts.
 document.documentElement.lang = app.locale;
 document.documentElement.dir = app.dir;

@@ -3,12 +3,9 @@ import { t } from "./i18n.js";
 import { call } from "./api.js";
 import { el, replace } from "./dom.js";
 import { installErrorHandlers, showError } from "./alert.js";
-import { showWelcome } from "./screens/welcome.js";
 import { showFrame } from "./frame.js";
-import { showTable } from "./screens/table.js";
-import { showDoor } from "./screens/door.js";
-import { showUnlock } from "./screens/unlock.js";
-import { showDamaged } from "./screens/damaged.js";
+// The other first screens (welcome, unlock, damaged, table and door mode) are fetched only
+// when the window opens on them: the campaign's frame is what most starts show.
 
 installErrorHandlers();
 boot();
@@ -21,6 +18,8 @@ async function boot() {
     // An encrypted database opens on the unlock screen; a damaged one on its own screen.
     const safety = await call("safety_status");
     if (safety.state !== "open") {
+      const { showUnlock } = await import("./screens/unlock.js");
+      const { showDamaged } = await import("./screens/damaged.js");
       const again = () => boot();
       const damaged = () => showDamaged(root, again).catch(showError);
       if (safety.state === "locked") showUnlock(root, again, damaged);
@@ -34,12 +33,14 @@ async function boot() {
     const door = campaign && !table ? await call("door_mode_status") : null;
     let screen;
     if (door) {
+      const { showDoor } = await import("./screens/door.js");
       showDoor(root, door, () => {
         location.hash = `#event/${door.event}`;
         showFrame(root, campaign).catch(() => {});
       });
       screen = "door";
     } else if (table) {
+      const { showTable } = await import("./screens/table.js");
       showTable(root, table, () => {
         location.hash = `#appeal/${table.appeal}`;
         showFrame(root, campaign).catch(() => {});
@@ -48,6 +49,7 @@ async function boot() {
     } else if (campaign) {
       screen = await showFrame(root, campaign);
     } else {
+      const { showWelcome } = await import("./screens/welcome.js");
       showWelcome(root, (started) => showFrame(root, started).catch(() => {}));
       screen = "welcome";
     }

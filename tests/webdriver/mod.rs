@@ -214,11 +214,20 @@ impl Session {
 
     /// Presses `key` while holding Control (Ctrl+Z).
     pub fn ctrl(&self, key: char) {
+        self.chord(CONTROL, key);
+    }
+
+    /// Presses `key` while holding Alt (Alt+3).
+    pub fn alt(&self, key: char) {
+        self.chord(ALT, key);
+    }
+
+    fn chord(&self, modifier: char, key: char) {
         let actions = json!([
-            { "type": "keyDown", "value": CONTROL.to_string() },
+            { "type": "keyDown", "value": modifier.to_string() },
             { "type": "keyDown", "value": key.to_string() },
             { "type": "keyUp", "value": key.to_string() },
-            { "type": "keyUp", "value": CONTROL.to_string() },
+            { "type": "keyUp", "value": modifier.to_string() },
         ]);
         self.request(
             "POST",
@@ -259,6 +268,7 @@ impl Session {
                 "args": [],
             })),
         );
+        self.check_accessibility(path);
         let data = self.request("GET", "/screenshot", None);
         let png = base64::engine::general_purpose::STANDARD
             .decode(data.as_str().expect("base64 PNG"))
@@ -266,6 +276,59 @@ impl Session {
         assert!(png.starts_with(b"\x89PNG"), "a PNG");
         std::fs::write(path, png).unwrap();
         eprintln!("screenshot: {}", path.display());
+    }
+}
+
+/// axe-core, vendored for the tests only (tests/vendor/axe-core/README.md).
+const AXE: &str = include_str!("../vendor/axe-core/axe.min.js");
+
+/// What the checker judges: WCAG 2.1 A and AA, and Deque's best practices.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  resultTypes: ['violations'],
+}).then(
+  (results) => done(results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }))),
+  (error) => done([{ id: 'axe-failed', impact: 'critical', help: String(error), nodes: [] }]),
+);
+"#;
+
+impl Session {
+    /// Runs axe-core on what the window shows now and fails on any serious or critical
+    /// violation, naming the screen by its screenshot. Every screen a test photographs is
+    /// checked, in whatever language the test has chosen.
+    fn check_accessibility(&self, screen: &Path) {
+        let loaded = self.execute("return typeof window.axe === 'object'");
+        if loaded != Value::Bool(true) {
+            self.execute(&format!("{AXE}\n;return true;"));
+        }
+        let violations = self.request(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": AXE_RUN, "args": [] })),
+        );
+        let violations = violations.as_array().cloned().unwrap_or_default();
+        if violations.is_empty() {
+            return;
+        }
+        let mut told = String::new();
+        for v in &violations {
+            told.push_str(&format!("\n- {} ({}): {}", v["id"], v["impact"], v["help"]));
+            for node in v["nodes"].as_array().into_iter().flatten() {
+                told.push_str(&format!(
+                    "\n    {}",
+                    node.as_str().unwrap_or_default().replace('\n', " ")
+                ));
+            }
+        }
+        let name = screen.file_name().unwrap_or_default().to_string_lossy();
+        panic!("the accessibility checker (axe-core) finds on {name}:{told}");
     }
 }
 
@@ -290,6 +353,8 @@ impl Drop for Session {
 pub const TAB: char = '\u{E004}';
 pub const ENTER: char = '\u{E007}';
 pub const CONTROL: char = '\u{E009}';
+pub const ALT: char = '\u{E00A}';
+pub const F1: char = '\u{E031}';
 
 /// A port nobody listens on right now.
 fn free_port() -> u16 {

@@ -101,7 +101,7 @@ function actionsPanel(page, events, kiosk, rerender) {
   const start = el("button", { type: "button", class: "primary", id: "start-table-mode", disabled: s.status !== "open" || !kiosk.has_pin }, t("appeal.table.start"));
   start.addEventListener("click", () => busy(start, async () => {
     const mode = await call("start_table_mode", { appeal: s.id, event: event.value || null });
-    enterTableMode(mode);
+    await enterTableMode(mode);
   }));
   const why = s.status !== "open" ? t("appeal.table.not_open") : !kiosk.has_pin ? t("appeal.table.no_pin") : t("appeal.table.hint");
   return el("section", { class: "panel" },
@@ -258,12 +258,12 @@ function versionsPanel(page) {
   };
   return el("section", { class: "panel" },
     el("h2", { class: "section-title" }, t("appeal.versions")),
-    el("table", { class: "counts", id: "versions" },
+    el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts", id: "versions" },
       el("thead", {}, el("tr", {}, ["lang", "version", "written", "signatures", "hash_column", ""].map((k) => el("th", {}, k ? t(`appeal.versions.${k}`) : "")))),
       el("tbody", {}, page.versions.map((v) => el("tr", {},
         el("td", {}, v.lang.toUpperCase()), el("td", {}, String(v.version)), el("td", {}, formatDate(v.written_at)),
         el("td", {}, String(v.signatures)), el("td", {}, el("code", {}, v.words_hash.slice(0, 12))),
-        el("td", {}, el("button", { type: "button", class: "small", onclick: () => read(v) }, t("appeal.versions.read"))))))),
+        el("td", {}, el("button", { type: "button", class: "small", onclick: () => read(v) }, t("appeal.versions.read")))))))),
     reader);
 }
 
@@ -271,7 +271,7 @@ function sheetsPanel(page) {
   return el("section", { class: "panel" },
     el("h2", { class: "section-title" }, t("appeal.sheets")),
     page.sheets.length === 0 ? el("p", { class: "hint" }, t("appeal.sheets.none")) :
-      el("table", { class: "counts", id: "sheet-register" },
+      el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts", id: "sheet-register" },
         el("thead", {}, el("tr", {}, ["number", "event", "rows", "typed_by", "when", ""].map((k) => el("th", {}, k ? t(`appeal.sheets.${k}`) : "")))),
         el("tbody", {}, page.sheets.map((x) => el("tr", {},
           el("td", {}, String(x.number)), el("td", {}, x.event_title || ""),
@@ -280,7 +280,7 @@ function sheetsPanel(page) {
           el("td", {}, el("a", {
             href: `#signers/${new URLSearchParams({ appeal: page.summary.id, sheet: x.id, number: String(x.number) })}`,
             "data-sheet": x.id,
-          }, t("appeal.sheets.signers"))))))));
+          }, t("appeal.sheets.signers")))))))));
 }
 
 function detailsPanel(page, rerender) {

@@ -235,12 +235,12 @@ function countForm(b, previous, reload) {
   more.addEventListener("click", () => { addRow(); body.lastElementChild.querySelector("input").focus(); });
   recount();
   const notesBox = el("div", { class: "denominations" },
-    el("table", { class: "counts denominations", id: "cashbox-denominations" },
+    el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts denominations", id: "cashbox-denominations" },
       el("thead", {}, el("tr", {},
         el("th", { scope: "col" }, t("cashbox.denomination")), el("th", {}),
         el("th", { scope: "col" }, t("cashbox.how_many")), el("th", { scope: "col", class: "n" }, t("cashbox.line_total")))),
       body,
-      el("tfoot", {}, el("tr", {}, el("th", { scope: "row", colspan: "3" }, t("cashbox.count_total")), el("td", { class: "n" }, total)))),
+      el("tfoot", {}, el("tr", {}, el("th", { scope: "row", colspan: "3" }, t("cashbox.count_total")), el("td", { class: "n" }, total))))),
     more);
   const counted = el("input", { type: "text", id: "cashbox-counted", inputmode: "decimal", dir: "ltr", autocomplete: "off",
     value: hadTotalOnly && previous.counted ? typedForm(previous.counted, mark) : "" });

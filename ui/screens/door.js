@@ -70,7 +70,10 @@ class DoorScreen {
     });
     this.search.addEventListener("input", () => this.find());
     this.search.addEventListener("keydown", (e) => this.keys(e));
-    this.results = el("ul", { id: "door-results", class: "door-results", role: "listbox", "aria-label": t("door.results") });
+    // A plain list: a row holds several buttons (check in, fewer, more, undo), which a listbox's
+    // options may not. The arrow keys move the chosen row; the search box names it through
+    // aria-activedescendant and the row's button says it is current.
+    this.results = el("ul", { id: "door-results", class: "door-results", "aria-label": t("door.results") });
     this.message = el("div", { id: "door-message", class: "door-message", role: "status", "aria-live": "polite" });
     this.walkIn = this.buildWalkIn();
     this.pinDialog = this.buildPin();
@@ -145,8 +148,8 @@ class DoorScreen {
       ? t("door.arrived", { arrived: l.arrived, party: l.party })
       : t(`door.status.${l.status}`);
     const checkIn = el("button", {
-      type: "button", class: "door-row-main", role: "option", id: `door-line-${i}`,
-      "aria-selected": String(i === this.chosen), "data-rsvp": l.rsvp,
+      type: "button", class: "door-row-main", id: `door-line-${i}`,
+      "aria-current": i === this.chosen ? "true" : null, "data-rsvp": l.rsvp,
       onclick: () => (l.checked_in ? null : this.checkIn(l)),
     },
     el("span", { class: "door-name", dir: "auto" }, name),

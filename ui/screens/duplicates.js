@@ -100,7 +100,7 @@ function pairPanel(pair, decided) {
     el("h2", { class: "section-title", id: `pair-${tag}-title` }, t("duplicates.pair", { a: isolate(name(keep)), b: isolate(name(other)) })),
     el("p", { class: "dup-reason" }, reason,
       pair.found_at ? el("span", { class: "hint" }, ` \u00b7 ${t("duplicates.found", { when: formatDate(pair.found_at) })}`) : null),
-    el("div", { class: "dup-scroll" },
+    el("div", { class: "dup-scroll", tabindex: "0" },
       el("table", { class: "dup-table" },
         el("thead", {}, el("tr", {},
           el("th", { scope: "col" }, t("duplicates.field")),

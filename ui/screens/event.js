@@ -27,7 +27,7 @@ function show(view, page, note = "") {
   door.addEventListener("click", () => busy(door, async () => {
     const opened = await call("start_door_mode", { event: e.id });
     const frame = await import("../frame.js");
-    frame.enterDoorMode(opened);
+    await frame.enterDoorMode(opened);
   }));
   const ics = el("button", { type: "button", id: "save-event-ics" }, t("event.ics"));
   ics.addEventListener("click", () => busy(ics, async () => {
@@ -153,11 +153,13 @@ function answers(page, reload) {
   }
   return el("section", { class: "panel" },
     el("h2", { class: "section-title" }, t("event.answers")),
-    el("table", { class: "rsvps", id: "rsvp-list" },
-      el("thead", {}, el("tr", {},
-        ["event.col.name", "event.col.party", "event.col.status", "event.col.answered", "event.col.door", "event.col.note", "event.col.actions"]
-          .map((k) => el("th", { scope: "col" }, t(k))))),
-      el("tbody", {}, page.rsvps.map((r) => answerRow(r, reload)))));
+    // Seven columns: at large text the table scrolls on its own rather than the whole page.
+    el("div", { class: "table-scroll", tabindex: "0" },
+      el("table", { class: "rsvps", id: "rsvp-list" },
+        el("thead", {}, el("tr", {},
+          ["event.col.name", "event.col.party", "event.col.status", "event.col.answered", "event.col.door", "event.col.note", "event.col.actions"]
+            .map((k) => el("th", { scope: "col" }, t(k))))),
+        el("tbody", {}, page.rsvps.map((r) => answerRow(r, reload))))));
 }
 
 function answerRow(r, reload) {

@@ -32,7 +32,7 @@ async function show(view, page, note) {
     el("p", { id: "fund-message", class: "saved", role: "status" }, note),
     el("section", { class: "panel", id: "fund-summary" },
       fundProgress(f),
-      el("table", { class: "counts", id: "fund-totals" },
+      el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts", id: "fund-totals" },
         el("thead", {}, el("tr", {},
           el("th", { scope: "col" }, t("field.currency")),
           el("th", { scope: "col" }, t("money.raised")),
@@ -42,7 +42,7 @@ async function show(view, page, note) {
           el("th", { scope: "row" }, c.currency),
           el("td", { class: "n" }, formatMoney(c.raised, c.currency)),
           el("td", { class: "n" }, formatMoney(c.spent, c.currency)),
-          el("td", { class: "n" }, formatMoney(c.balance, c.currency))))))),
+          el("td", { class: "n" }, formatMoney(c.balance, c.currency)))))))),
     list("fund-donations", t("fund.donations"), page.donations),
     list("fund-expenses", t("fund.expenses"), page.expenses),
     editBox);
@@ -52,7 +52,7 @@ function list(id, title, entries) {
   return el("section", { class: "panel panel-wide", id },
     el("h2", { class: "section-title" }, title),
     entries.length === 0 ? el("p", { class: "hint" }, t("fund.none")) :
-      el("div", { class: "table-scroll" },
+      el("div", { class: "table-scroll", tabindex: "0" },
         el("table", { class: "rsvps ledger-table" }, ledgerHead({ balance: false }), el("tbody", {}, ledgerRows(entries, { balance: false })))));
 }
 

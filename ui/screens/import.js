@@ -179,7 +179,7 @@ function previewPanels(p, on) {
     el("p", { class: "hint" }, t("import.columns.hint")),
     twice.length ? el("div", { class: "warning", id: "import-map-twice" },
       twice.map((f) => el("p", {}, t("import.map.twice", { field: fieldName(f) })))) : null,
-    el("div", { class: "table-scroll" },
+    el("div", { class: "table-scroll", tabindex: "0" },
       el("table", { class: "import-sample", id: "import-sample" },
         el("thead", {},
           el("tr", {}, el("th", { scope: "col", class: "line" }, t("import.line")),
@@ -229,7 +229,7 @@ function problems(list, id, titleKey, noneKey) {
   const shown = list.slice(0, SHOWN_PROBLEMS);
   return el("div", { class: "problems" },
     el("h3", {}, t(titleKey, { count: list.length })),
-    el("div", { class: "table-scroll problems-scroll" },
+    el("div", { class: "table-scroll problems-scroll", tabindex: "0" },
       el("table", { class: "counts problem-table", id },
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("import.line")), el("th", { scope: "col" }, t("import.reason")))),
         el("tbody", {}, shown.map((x) => el("tr", { "data-line": String(x.line) },

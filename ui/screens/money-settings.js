@@ -108,7 +108,7 @@ function rates(section, settings) {
     el("h3", {}, t("settings.org.rates")),
     el("p", { class: "hint" }, home ? t("settings.org.rates.lead", { home }) : t("settings.org.rates.no_home")),
     settings.rates.length === 0 ? el("p", { class: "hint", id: "rates-none" }, t("settings.org.rates.none")) :
-      el("table", { class: "counts", id: "rates-table" },
+      el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts", id: "rates-table" },
         el("thead", {}, el("tr", {},
           el("th", { scope: "col" }, t("field.currency")),
           el("th", { scope: "col" }, t("field.rate")),
@@ -123,7 +123,7 @@ function rates(section, settings) {
             el("td", { class: "n" }, t("settings.org.rates.value", { currency: r.currency, rate: r.rate, home: home || "" })),
             el("td", {}, r.set_at || r.set_on ? formatDay(r.set_at || r.set_on) : ""),
             el("td", {}, remove));
-        }))),
+        })))),
     form,
     el("p", { class: "saved", id: "rates-saved", "aria-live": "polite" }));
 }

@@ -99,7 +99,7 @@ function totals(o) {
   return el("section", { class: "panel panel-wide", id: "money-totals" },
     el("h2", { class: "section-title" }, t("money.totals")),
     o.currencies.length === 0 ? el("p", { class: "hint" }, t("money.totals.none")) :
-      el("table", { class: "counts money-totals" },
+      el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts money-totals" },
         el("thead", {}, el("tr", {},
           ["money.currency", "money.raised", "money.fees", "money.refunded_total", "money.spent", "money.balance", "money.gifts"]
             .map((k, i) => el("th", { scope: "col", class: i ? "n" : "" }, t(k))))),
@@ -108,7 +108,7 @@ function totals(o) {
             el("th", { scope: "row" }, c.currency),
             money(c.raised, c), money(c.fees, c), money(c.refunded, c), money(c.spent, c),
             el("td", { class: "n stat-balance" }, el("strong", {}, formatMoney(c.balance, c.currency))),
-            el("td", { class: "n" }, formatCount(c.gifts)))))),
+            el("td", { class: "n" }, formatCount(c.gifts))))))),
     o.estimate ? el("p", { class: "estimate", id: "money-estimate" },
       el("strong", {}, t("money.estimate.label")), " ",
       t("money.estimate", {
@@ -207,7 +207,7 @@ function chartSpecs(o) {
 
 /** Small tables of the totals by month, way of paying, fund and event. */
 function breakdowns(o) {
-  const table = (id, caption, keyLabel, rows) => el("table", { class: "counts money-breakdown", id },
+  const table = (id, caption, keyLabel, rows) => el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts money-breakdown", id },
     el("caption", {}, caption),
     el("thead", {}, el("tr", {},
       el("th", { scope: "col" }, keyLabel),
@@ -218,7 +218,7 @@ function breakdowns(o) {
       : rows.map((r) => el("tr", { "data-currency": r.currency },
         el("th", { scope: "row", dir: "auto" }, r.label),
         el("td", { class: "n" }, formatMoney(r.raised, r.currency)),
-        el("td", { class: "n" }, formatCount(r.count))))));
+        el("td", { class: "n" }, formatCount(r.count)))))));
   const fundRows = o.funds.flatMap((f) => [
     { label: f.name, currency: f.currency, raised: f.raised, spent: f.spent, balance: f.balance },
     ...f.other_currencies.map((c) => ({ label: f.name, ...c })),
@@ -230,7 +230,7 @@ function breakdowns(o) {
         o.months.map((m) => ({ ...m, label: monthName(monthOf(m)) }))),
       table("money-by-method", t("money.by_method"), t("money.col.method"),
         o.by_method.map((m) => ({ ...m, label: methodName(methodOf(m)) }))),
-      el("table", { class: "counts money-breakdown", id: "money-by-fund" },
+      el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts money-breakdown", id: "money-by-fund" },
         el("caption", {}, t("money.by_fund")),
         el("thead", {}, el("tr", {},
           el("th", { scope: "col" }, t("money.col.fund")),
@@ -243,7 +243,7 @@ function breakdowns(o) {
             el("th", { scope: "row", dir: "auto" }, r.label),
             el("td", { class: "n" }, formatMoney(r.raised, r.currency)),
             el("td", { class: "n" }, formatMoney(r.spent, r.currency)),
-            el("td", { class: "n" }, formatMoney(r.balance, r.currency)))))),
+            el("td", { class: "n" }, formatMoney(r.balance, r.currency))))))),
       table("money-by-event", t("money.by_event"), t("money.col.event"),
         o.by_event.map((e) => ({ ...e, label: eventLabel(e) })))));
 }
@@ -304,7 +304,7 @@ function ledgerSection(o, events) {
       filterBox(event, "money.col.event"),
       filterBox(currency, "field.currency"),
       el("div", { class: "filter filter-check" }, el("label", { class: "check" }, voided, t("money.filter.voided")))),
-    el("div", { class: "table-scroll" },
+    el("div", { class: "table-scroll", tabindex: "0" },
       el("table", { class: "rsvps ledger-table", id: "ledger-table" }, ledgerHead(), body)),
     empty,
     more);

@@ -72,7 +72,7 @@ function show(view, p, editing = false) {
           withdraw("signature", s.appeal_id, t("person.withdraw.signature"), `withdraw-${s.appeal_id}`))))),
     el("section", { class: "panel" },
       el("h2", { class: "section-title" }, t("person.consents")),
-      el("table", { class: "counts consents", id: "person-consents" },
+      el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts consents", id: "person-consents" },
         el("thead", {}, el("tr", {}, ["when", "what", "act", "how", "wording", "by"].map((k) => el("th", {}, t(`person.consents.${k}`))))),
         el("tbody", {}, p.consents.map((c) => el("tr", {},
           el("td", {}, formatDate(c.at)),
@@ -80,7 +80,7 @@ function show(view, p, editing = false) {
           el("td", {}, t(c.given ? "person.given" : "person.withdrawn")),
           el("td", {}, t(`person.source.${c.how}`)),
           el("td", { lang: c.lang || "" }, c.wording, el("br"), el("code", { class: "hint" }, c.words_hash.slice(0, 12))),
-          el("td", {}, c.recorded_by || "")))))),
+          el("td", {}, c.recorded_by || ""))))))),
     rsvpsPanel(p.rsvps || []),
     donationsPanel(p.id, p.donations || []),
     mergesPanel(p, rerender),
@@ -232,13 +232,13 @@ function rsvpsPanel(rsvps) {
   if (!rsvps.length) return null;
   return el("section", { class: "panel" },
     el("h2", { class: "section-title" }, t("person.rsvps")),
-    el("table", { class: "counts plain", id: "person-rsvps" },
+    el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts plain", id: "person-rsvps" },
       el("thead", {}, el("tr", {}, ["event", "when", "answer", "guests"].map((k) => el("th", { scope: "col" }, t(`person.rsvps.${k}`))))),
       el("tbody", {}, rsvps.map((r) => el("tr", {},
         el("td", {}, r.event_title),
         el("td", {}, r.starts_at ? formatDate(r.starts_at) : t("person.rsvps.tba")),
         el("td", {}, has(`person.rsvp.${r.status}`) ? t(`person.rsvp.${r.status}`) : r.status),
-        el("td", { class: "n" }, String(r.guests ?? 0)))))));
+        el("td", { class: "n" }, String(r.guests ?? 0))))))));
 }
 
 function donationsPanel(person, donations) {
@@ -249,14 +249,14 @@ function donationsPanel(person, donations) {
     el("h2", { class: "section-title" }, t("person.donations")),
     el("p", {}, el("a", { href: `#print/kind=annual_receipt&person=${person}&year=${year}`, class: "button-link", id: "print-annual" },
       t("person.print.annual", { year }))),
-    el("table", { class: "counts plain", id: "person-donations" },
+    el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts plain", id: "person-donations" },
       el("thead", {}, el("tr", {}, ["when", "amount", "method", "fund"].map((k) => el("th", { scope: "col" }, t(`person.donations.${k}`))))),
       el("tbody", {}, donations.map((d) => el("tr", { class: d.voided ? "voided" : null },
         el("td", {}, el("a", { href: `#donation/${d.id}` }, formatDay(d.received_on))),
         el("td", { class: "n" }, formatMoney(d.amount, d.currency)),
         el("td", {}, has(`person.method.${d.method}`) ? t(`person.method.${d.method}`) : d.method,
           d.voided ? el("span", { class: "hint" }, " ", t("person.donations.voided")) : null),
-        el("td", {}, d.fund_name || ""))))));
+        el("td", {}, d.fund_name || "")))))));
 }
 
 /** The people merged into this one; a merge not undone can be. */

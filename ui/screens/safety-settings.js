@@ -149,12 +149,12 @@ function backupsPart(section, status) {
     el("div", { class: "inline" }, now, saveAs, fromFile),
     said,
     rows.length
-      ? el("table", { class: "counts", id: "backup-table" },
+      ? el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "counts", id: "backup-table" },
           el("thead", {}, el("tr", {},
             el("th", { scope: "col" }, t("safety.backups.when")),
             el("th", { scope: "col" }, t("safety.backups.size")),
             el("th", { scope: "col" }, el("span", { class: "visually-hidden" }, t("safety.restore"))))),
-          el("tbody", {}, rows))
+          el("tbody", {}, rows)))
       : el("p", { class: "hint", id: "no-backups" }, t("safety.backups.none")),
     confirmArea,
   );

@@ -5,13 +5,16 @@
 // form. A form left half-filled is cleared after the idle time. Nothing here ever shows
 // another signer's data: the only answer a signing gets is the count. Leaving, by the button
 // or by closing the window, needs the organizer's PIN.
-import { LANGUAGES, translator } from "../i18n.js";
+import { LANGUAGES, loadLanguages, translator } from "../i18n.js";
 import { call } from "../api.js";
 import { el, replace } from "../dom.js";
 import { messageOf } from "../alert.js";
 import { displayName } from "../display-name.js";
 import { countryName, matchCountries, resolveCountry } from "../countries.js";
 import { lockWindow } from "../kiosk-lock.js";
+
+// A visitor may choose any of the languages: their catalogs come with table mode.
+await loadLanguages(LANGUAGES.map((l) => l.code));
 
 const DISPLAYS = ["full", "name_city", "initials", "hidden"];
 /** How long the thank-you stays before the form is clean again. */
