@@ -13,11 +13,12 @@ echo "package: $deb"
 fail() { echo "package check failed: $*" >&2; exit 1; }
 
 contents=$(dpkg-deb -c "$deb")
-for file in usr/bin/campaign-desk usr/share/applications/campaign-desk.desktop \
+for file in usr/bin/campaign-desk "usr/share/applications/Campaign Desk.desktop" \
+  usr/share/icons/hicolor/128x128/apps/campaign-desk.png \
   usr/share/fonts/truetype/campaign-desk/NotoSans-Regular.ttf \
   usr/share/fonts/truetype/campaign-desk/NotoNaskhArabic-Regular.ttf \
   usr/share/doc/campaign-desk/fonts/OFL.txt usr/share/doc/campaign-desk/LICENSE; do
-  grep -q " \./$file\$" <<<"$contents" || fail "$file is not in the package"
+  grep -qE " (\./)?$file\$" <<<"$contents" || fail "$file is not in the package"
 done
 
 # The scripting command: a new campaign with the sample loaded, then its numbers.

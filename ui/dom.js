@@ -1,5 +1,7 @@
 // Builds elements. Text is always set with textContent, never parsed as HTML, so a name like
-// "<b>Ali</b>" shows as typed.
+// "<b>Ali</b>" shows as typed. A number given as a child is written in the window's digits
+// (Persian ones in Farsi), so a count never slips through in Latin digits.
+import { formatCount } from "./i18n.js";
 
 /**
  * el("p", { class: "hint" }, "text", child) makes <p class="hint">text<child></p>.
@@ -24,6 +26,7 @@ function append(node, children) {
     if (child === undefined || child === null || child === false) continue;
     if (Array.isArray(child)) append(node, child);
     else if (child instanceof Node) node.appendChild(child);
+    else if (typeof child === "number") node.appendChild(document.createTextNode(formatCount(child)));
     else node.appendChild(document.createTextNode(String(child)));
   }
 }

@@ -103,7 +103,7 @@ function show(view, page, note = "") {
 function counts(page) {
   const c = page.counts;
   const item = (key, value) => el("div", { class: "stat" }, el("span", { class: "stat-value" }, value), el("span", { class: "stat-label" }, t(key)));
-  const arrived = c.capacity ? t("event.arrived.capacity", { count: c.arrived, capacity: c.capacity }) : String(c.arrived);
+  const arrived = c.capacity ? t("event.arrived.capacity", { count: c.arrived, capacity: c.capacity }) : c.arrived;
   return el("section", { class: "panel", id: "event-counts", "data-places": c.places, "data-waitlisted": c.waitlisted, "aria-live": "polite" },
     el("h2", { class: "section-title" }, t("event.counts")),
     el("p", { id: "event-places" }, placesText(c)),
@@ -135,7 +135,7 @@ function facts(e) {
       row("event.form.venue", e.venue),
       row("event.form.address", [e.address, e.city, e.country].filter(Boolean).join(", ")),
       row("event.form.link", e.online_url),
-      row("event.form.capacity", e.capacity ? String(e.capacity) : null),
+      row("event.form.capacity", e.capacity || null),
       row("event.form.program", list(e.program)),
       row("event.form.cosponsors", list(e.cosponsors)),
       row("event.form.causes", list(e.causes)),
