@@ -195,6 +195,13 @@ fn a_flyer_in_farsi_and_english_reads_right_to_left_beside_left_to_right() {
         );
         assert!(text.contains("زمان") && text.contains("مکان"), "{text}");
         assert!(text.contains(&local.format("%A").to_string()), "{text}");
+        // The Farsi date is Solar Hijri with the Gregorian beside it. The sample's evening is
+        // on 24 February 2024: 5 Esfand 1402, as the window's Intl also writes it.
+        assert_eq!(local.date().to_string(), "2024-02-24");
+        // (pdftotext gives Persian words in the page's visual order, each on its own.)
+        for word in ["اسفند", "۱۴۰۲", "فوریه", "۲۴", "۲۰۲۴"] {
+            assert!(text.contains(word), "{word} not in {text}");
+        }
         if side_by_side {
             // The Farsi copy on the right half of the page, the English on the left.
             let (bbox, _) = run("pdftotext", &["-bbox", file.to_str().unwrap(), "-"]);

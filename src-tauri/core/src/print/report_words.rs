@@ -327,7 +327,8 @@ impl Words {
         }
     }
 
-    /// "Mar 9, 2024", "9 mar 2024", "۹ مارس ۲۰۲۴": a date in a table, without the weekday.
+    /// "March 9, 2024", "9 de marzo de 2024", "۱۹ اسفند ۱۴۰۲ (۹ مارس ۲۰۲۴)": a date in a table,
+    /// without the weekday.
     pub fn short_date(&self, d: chrono::NaiveDate) -> String {
         let full = self.date(d);
         // The long form starts with the weekday: "Saturday, …", "sábado 9 de …", "شنبه، …".
@@ -347,6 +348,15 @@ impl Words {
                 // Drop the day: "March 1, 2024" → "March 2024"; "1 de marzo de 2024" →
                 // "marzo de 2024"; "۱ مارس ۲۰۲۴" → "مارس ۲۰۲۴".
                 match self.lang {
+                    // The books' months are Gregorian months (as in the window): named so.
+                    "fa" => {
+                        use chrono::Datelike;
+                        format!(
+                            "{} {}",
+                            super::words::FA_MONTHS[d.month0() as usize],
+                            persian_digits(d.year())
+                        )
+                    }
                     "en" => match day.split(' ').collect::<Vec<_>>().as_slice() {
                         [m, _, y] => format!("{m} {y}"),
                         _ => day,
@@ -388,6 +398,19 @@ mod tests {
         assert_eq!(Words::new("es").day("2024-03-09"), "9 de marzo de 2024");
         assert_eq!(Words::new("es").month("2024-03"), "marzo de 2024");
         assert_eq!(Words::new("fa").month("2024-03"), "مارس ۲۰۲۴");
+        // Nowruz 1403 fell on 20 March 2024; 9 March was still 19 Esfand 1402.
+        assert_eq!(
+            Words::new("fa").day("2024-03-20"),
+            "۱ فروردین ۱۴۰۳ (۲۰ مارس ۲۰۲۴)"
+        );
+        assert_eq!(
+            Words::new("fa").day("2024-03-09"),
+            "۱۹ اسفند ۱۴۰۲ (۹ مارس ۲۰۲۴)"
+        );
+        assert_eq!(
+            Words::new("fa").date(chrono::NaiveDate::from_ymd_opt(2027, 1, 9).unwrap()),
+            "شنبه، ۱۹ دی ۱۴۰۵ (۹ ژانویه ۲۰۲۷)"
+        );
         assert_eq!(en.day("not a date"), "not a date");
     }
 }

@@ -159,15 +159,17 @@ impl Words {
         self.lang == "fa"
     }
 
-    /// "Saturday, January 9, 2027" on the event's own wall clock.
+    /// "Saturday, January 9, 2027" on the event's own wall clock. In Farsi the Solar Hijri date,
+    /// with the Gregorian one beside it: "شنبه، ۱۹ دی ۱۴۰۵ (۹ ژانویه ۲۰۲۷)".
     pub fn date(&self, d: chrono::NaiveDate) -> String {
         use chrono::Datelike;
         let wd = d.weekday().num_days_from_monday() as usize;
         let m = d.month0() as usize;
         match self.lang {
             "fa" => format!(
-                "{}، {} {} {}",
+                "{}، {} ({} {} {})",
                 FA_DAYS[wd],
+                solar_hijri_date(d),
                 persian_digits(d.day()),
                 FA_MONTHS[m],
                 persian_digits(d.year())
@@ -282,8 +284,42 @@ const FA_DAYS: [&str; 7] = [
     "شنبه",
     "یکشنبه",
 ];
+/// "۱۹ دی ۱۴۰۵": a Gregorian date in the Solar Hijri calendar, Iran's and Afghanistan's, by
+/// ICU4X's Persian calendar. A date ICU cannot take (out of its range) is given as the
+/// Gregorian date in Persian digits.
+pub fn solar_hijri_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let Ok(iso) = icu_calendar::Date::try_new_iso(d.year(), d.month() as u8, d.day() as u8) else {
+        return persian_digits(d.format("%Y/%m/%d"));
+    };
+    let solar = iso.to_calendar(icu_calendar::cal::Persian::new());
+    let month = usize::from(solar.month().ordinal).clamp(1, 12) - 1;
+    format!(
+        "{} {} {}",
+        persian_digits(solar.day_of_month().0),
+        FA_SOLAR_MONTHS[month],
+        persian_digits(solar.era_year().year)
+    )
+}
+
+/// The Solar Hijri months, Farvardin to Esfand.
+const FA_SOLAR_MONTHS: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+
 // The Gregorian months as Persian speakers abroad write them.
-const FA_MONTHS: [&str; 12] = [
+pub(crate) const FA_MONTHS: [&str; 12] = [
     "ژانویه",
     "فوریه",
     "مارس",
