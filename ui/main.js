@@ -67,6 +67,6 @@ async function boot() {
  * the start-up benchmark. */
 function reportFirstPaint(screen) {
   requestAnimationFrame(() =>
-    requestAnimationFrame(() => call("frontend_ready", { screen }).catch(showError)),
+    requestAnimationFrame(() => call("frontend_ready", { screen, pageMs: performance.now() }).catch(showError)),
   );
 }

@@ -60,7 +60,7 @@ export async function render(view) {
     const counted = JSON.stringify(stats.appeals.map((a) => [a.id, a.signers]));
     if (counted !== chartsCounted) {
       chartsCounted = counted;
-      refreshCharts().catch(showError);
+      afterPaint(() => refreshCharts().catch(showError));
     }
   }
   await refresh();
@@ -72,6 +72,12 @@ export async function render(view) {
     clearInterval(timer);
     window.removeEventListener("focus", again);
   };
+}
+
+/** Runs `work` once the frame now being laid out is on the glass: the charts (their counting,
+ * and Chart.js the first time) never hold up the first paint of the cards. */
+function afterPaint(work) {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(work, 0)));
 }
 
 function content(stats) {

@@ -1,6 +1,6 @@
 // Two frames (layout, then paint), then the one command: what the app's main.js does.
 requestAnimationFrame(() =>
   requestAnimationFrame(() =>
-    window.__TAURI__.core.invoke("frontend_ready", { screen: "bare" }),
+    window.__TAURI__.core.invoke("frontend_ready", { screen: "bare", pageMs: performance.now() }),
   ),
 );

@@ -7,14 +7,15 @@ use std::time::Instant;
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
 #[tauri::command]
-async fn frontend_ready(screen: String) {
+async fn frontend_ready(screen: String, page_ms: Option<f64>) {
     let screen: String = screen
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .take(20)
         .collect();
     let ms = STARTED.get().map_or(0, |s| s.elapsed().as_millis());
-    eprintln!("bare-window: first paint ({screen}) after {ms} ms");
+    let page = page_ms.unwrap_or(0.0).round();
+    eprintln!("bare-window: first paint ({screen}) after {ms} ms (page {page} ms)");
 }
 
 fn main() {

@@ -14,7 +14,11 @@ static REPORTED: Once = Once::new();
 /// The window calls this once its first screen is painted. (Async like every command, so it
 /// never runs on the main thread.)
 #[tauri::command]
-pub async fn frontend_ready(state: State<'_, AppState>, screen: String) -> Result<(), ApiError> {
+pub async fn frontend_ready(
+    state: State<'_, AppState>,
+    screen: String,
+    page_ms: Option<f64>,
+) -> Result<(), ApiError> {
     REPORTED.call_once(|| {
         if std::env::var_os(STARTUP_REPORT_ENV).is_some() {
             let screen: String = screen
@@ -22,9 +26,11 @@ pub async fn frontend_ready(state: State<'_, AppState>, screen: String) -> Resul
                 .filter(char::is_ascii_alphanumeric)
                 .take(20)
                 .collect();
+            // page_ms: how much of it the page took, from its navigation to the paint.
             eprintln!(
-                "campaign-desk: first paint ({screen}) after {} ms",
-                state.started.elapsed().as_millis()
+                "campaign-desk: first paint ({screen}) after {} ms (page {} ms)",
+                state.started.elapsed().as_millis(),
+                page_ms.unwrap_or(0.0).round()
             );
         }
     });
