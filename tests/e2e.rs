@@ -2180,6 +2180,19 @@ fn data_words(db: &Path) -> std::collections::HashSet<String> {
     words
 }
 
+/// Goes to `address` and waits until its screen is shown, with `section` marked current in the
+/// navigation.
+fn visit(session: &Session, address: &str, section: &str, what: &str) {
+    session.execute(&format!("location.hash = '#{address}'"));
+    wait_until(
+        session,
+        what,
+        &format!(
+            "const v = document.getElementById('view'); return v && v.querySelector('h1') && v.getAttribute('aria-busy') !== 'true' && document.querySelector('.nav-link[aria-current]')?.dataset.section === '{section}' ? true : null"
+        ),
+    );
+}
+
 /// The whole window in Farsi, then in Spanish, chosen in Settings: it mirrors for Farsi, every
 /// section's name comes from the catalog, numbers and dates follow the language, and each
 /// screen (the sections, a page of each kind of record, the queues, the Keyboard page) is saved
@@ -2242,14 +2255,7 @@ fn the_window_in_farsi_and_spanish_chosen_in_settings() {
         }
         assert_eq!(session.execute("return document.documentElement.dir"), dir);
         for (address, section) in &screens {
-            session.execute(&format!("location.hash = '#{address}'"));
-            wait_until(
-                session,
-                &format!("{address} in {lang}"),
-                &format!(
-                    "const v = document.getElementById('view'); return v && v.querySelector('h1') && v.getAttribute('aria-busy') !== 'true' && document.querySelector('.nav-link[aria-current]')?.dataset.section === '{section}' ? true : null"
-                ),
-            );
+            visit(session, address, section, &format!("{address} in {lang}"));
             let shown = session.text(&format!(".nav-link[data-section='{section}']"));
             assert_eq!(
                 shown,
@@ -2337,14 +2343,7 @@ fn the_window_in_farsi_and_spanish_chosen_in_settings() {
         "32px"
     );
     for (address, section) in &screens {
-        session.execute(&format!("location.hash = '#{address}'"));
-        wait_until(
-            session,
-            &format!("{address} at 200%"),
-            &format!(
-                "const v = document.getElementById('view'); return v && v.querySelector('h1') && document.querySelector('.nav-link[aria-current]')?.dataset.section === '{section}' ? true : null"
-            ),
-        );
+        visit(session, address, section, &format!("{address} at 200%"));
         let name = address.split('/').next().unwrap();
         session.screenshot(&screenshot_dir().join(format!("text-200-{name}.png")));
         let overflow = session

@@ -31,6 +31,12 @@ function append(node, children) {
   }
 }
 
+/** Runs `work` once the frame now being laid out is on the glass (two frames: layout, then
+ * paint). */
+export function afterPaint(work) {
+  requestAnimationFrame(() => requestAnimationFrame(work));
+}
+
 /** Replaces everything inside `node` with `children`. */
 export function replace(node, ...children) {
   node.replaceChildren();

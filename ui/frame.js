@@ -28,6 +28,9 @@ const SECTIONS = [
   { id: "settings", render: later("./screens/settings.js") },
 ];
 
+/** The sections' ids in the navigation's order (Alt+1 … and the Keyboard page follow it). */
+export const SECTION_IDS = SECTIONS.map((s) => s.id);
+
 /** Pages of one record: the section whose link is current, and how to render the page. */
 const PAGES = [
   { id: "appeal", section: "appeals", render: later("./screens/appeal.js") },
@@ -60,6 +63,8 @@ export async function showFrame(root, campaign) {
   const links = SECTIONS.map((s) =>
     el("a", { href: `#${s.id}`, class: "nav-link", "data-section": s.id }, t(`nav.${s.id}`)),
   );
+  const keyboardLink = el("a", { href: "#keyboard", class: "nav-link nav-keyboard", "data-section": "keyboard" }, t("nav.keyboard"));
+  const current = [...links, keyboardLink]; // the links marked as the page shown
   const view = el("main", { id: "view", class: "view", tabindex: "-1" });
   replace(
     root,
@@ -69,18 +74,18 @@ export async function showFrame(root, campaign) {
         el("p", { class: "campaign-name", id: "campaign-name" }, campaign.name),
         el("ul", { class: "nav-list" }, links.map((a) => el("li", {}, a))),
         lockButton(safety),
-        el("a", { href: "#keyboard", class: "nav-link nav-keyboard", "data-section": "keyboard" }, t("nav.keyboard")),
+        keyboardLink,
       ),
       view,
     ),
   );
-  window.onhashchange = () => show(view, links).catch(() => {});
+  window.onhashchange = () => show(view, current).catch(() => {});
   if (removeShortcuts) removeShortcuts();
-  removeShortcuts = installShortcuts(SECTIONS.map((s) => s.id));
+  removeShortcuts = installShortcuts(SECTION_IDS);
   // Locked: a fresh page, so nothing of the campaign stays in memory; it opens on the unlock
   // screen and comes back to this address after.
   startIdleLock(safety, () => location.reload());
-  return show(view, links);
+  return show(view, current);
 }
 
 async function show(view, links) {
@@ -94,7 +99,7 @@ async function show(view, links) {
     : known
       ? { id: known.id, render: (view) => known.render(view, arg) }
       : SECTIONS[0];
-  for (const a of [...links, view.closest(".frame").querySelector(".nav-keyboard")]) {
+  for (const a of links) {
     if (a.dataset.section === section.id) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   }
@@ -115,18 +120,24 @@ async function show(view, links) {
   return section.id;
 }
 
-/**
- * Hands the whole window to table mode (`mode` from start_table_mode). Leaving it with the PIN
- * comes back to the appeal's page.
- */
-export async function enterTableMode(mode) {
-  const { showTable } = await import("./screens/table.js");
+/** Ends what the frame keeps running (the idle lock, its shortcuts, the section shown) before
+ * table or door mode takes the whole window. */
+function leaveFrame() {
   stopIdleLock();
   if (removeShortcuts) removeShortcuts();
   removeShortcuts = null;
   if (cleanup) cleanup();
   cleanup = null;
   clearError();
+}
+
+/**
+ * Hands the whole window to table mode (`mode` from start_table_mode). Leaving it with the PIN
+ * comes back to the appeal's page.
+ */
+export async function enterTableMode(mode) {
+  const { showTable } = await import("./screens/table.js");
+  leaveFrame();
   showTable(frameRoot, mode, () => {
     location.hash = `#appeal/${mode.appeal}`;
     showFrame(frameRoot, frameCampaign).catch(() => {});
@@ -139,12 +150,7 @@ export async function enterTableMode(mode) {
  */
 export async function enterDoorMode(door) {
   const { showDoor } = await import("./screens/door.js");
-  stopIdleLock();
-  if (removeShortcuts) removeShortcuts();
-  removeShortcuts = null;
-  if (cleanup) cleanup();
-  cleanup = null;
-  clearError();
+  leaveFrame();
   showDoor(frameRoot, door, () => {
     location.hash = `#event/${door.event}`;
     showFrame(frameRoot, frameCampaign).catch(() => {});

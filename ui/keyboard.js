@@ -17,7 +17,7 @@ function storedSize() {
 }
 
 /** Sets the window's text size (the styles are in rem, so every screen follows). */
-export function setTextSize(percent) {
+function setTextSize(percent) {
   const size = SIZES.includes(percent) ? percent : 100;
   document.documentElement.style.fontSize = size === 100 ? "" : `${size}%`;
   document.documentElement.dataset.textSize = String(size);
@@ -30,7 +30,7 @@ export function setTextSize(percent) {
 
 /** One step larger (+1) or smaller (-1), or back to normal (0). */
 function stepTextSize(step) {
-  const i = SIZES.indexOf(storedSize());
+  const i = SIZES.indexOf(Number(document.documentElement.dataset.textSize));
   setTextSize(step === 0 ? 100 : SIZES[Math.max(0, Math.min(SIZES.length - 1, i + step))]);
 }
 

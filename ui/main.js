@@ -1,7 +1,7 @@
 // Starts the window: the welcome screen for a new database, else the campaign's frame.
 import { t } from "./i18n.js";
 import { call } from "./api.js";
-import { el, replace } from "./dom.js";
+import { afterPaint, el, replace } from "./dom.js";
 import { installErrorHandlers, showError } from "./alert.js";
 import { showFrame } from "./frame.js";
 // The other first screens (welcome, unlock, damaged, table and door mode) are fetched only
@@ -63,10 +63,7 @@ async function boot() {
   }
 }
 
-/** Tells the app once the first screen is on the glass (two frames: layout, then paint), for
- * the start-up benchmark. */
+/** Tells the app once the first screen is on the glass, for the start-up benchmark. */
 function reportFirstPaint(screen) {
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => call("frontend_ready", { screen, pageMs: performance.now() }).catch(showError)),
-  );
+  afterPaint(() => call("frontend_ready", { screen, pageMs: performance.now() }).catch(showError));
 }

@@ -4,7 +4,7 @@
 // after the counts are on the glass, so the first paint never waits for them.
 import { formatCount, formatMoney, formatTime, t } from "../i18n.js";
 import { call } from "../api.js";
-import { el, replace } from "../dom.js";
+import { afterPaint, el, replace } from "../dom.js";
 import { showError } from "../alert.js";
 import { drawNumbers } from "../charts.js";
 
@@ -60,7 +60,9 @@ export async function render(view) {
     const counted = JSON.stringify(stats.appeals.map((a) => [a.id, a.signers]));
     if (counted !== chartsCounted) {
       chartsCounted = counted;
-      afterPaint(() => refreshCharts().catch(showError));
+      // After the cards are painted (and after the start-up report's turn): the charts'
+      // counting, and Chart.js the first time, never hold up the first paint.
+      afterPaint(() => setTimeout(() => refreshCharts().catch(showError), 0));
     }
   }
   await refresh();
@@ -72,12 +74,6 @@ export async function render(view) {
     clearInterval(timer);
     window.removeEventListener("focus", again);
   };
-}
-
-/** Runs `work` once the frame now being laid out is on the glass: the charts (their counting,
- * and Chart.js the first time) never hold up the first paint of the cards. */
-function afterPaint(work) {
-  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(work, 0)));
 }
 
 function content(stats) {

@@ -3,8 +3,7 @@
 // list, the sheet and the door for theirs); this page only lists them.
 import { t, locale } from "../i18n.js";
 import { el, replace } from "../dom.js";
-
-const SECTIONS = ["dashboard", "appeals", "signers", "events", "money", "print", "settings"];
+import { SECTION_IDS } from "../frame.js";
 
 /** Each group's shortcuts: the keys as pressed, and what they do (catalog keys). */
 const GROUPS = [
@@ -32,6 +31,6 @@ export function render(view) {
 
 /** The sections' names as the navigation shows them, listed in the reader's language. */
 function sectionNames() {
-  const names = SECTIONS.map((s) => t(`nav.${s}`));
+  const names = SECTION_IDS.map((s) => t(`nav.${s}`));
   return new Intl.ListFormat(locale, { style: "long", type: "unit" }).format(names);
 }
