@@ -1,5 +1,6 @@
 //! The window's message catalogs (ui/messages/*.js): Farsi and Spanish have every key English
-//! has and no other, with the same placeholders, and every key is used by some screen.
+//! has and no other, with the same placeholders, and every key is used by some screen or by
+//! the scripting CLI, whose words are in the same catalogs.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -128,7 +129,69 @@ fn screens_text() -> String {
     }
     let mut out = String::new();
     walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ui"), &mut out);
+    // The CLI takes its words from the same catalogs (src-tauri/app/cli_words.rs).
+    for (_, text) in cli_sources() {
+        out.push_str(&text);
+        out.push('\n');
+    }
     out
+}
+
+/// The files of the binary that print to a terminal, by name: the scripting CLI's
+/// (src-tauri/app/cli*.rs) and lib.rs (the window's start, when it cannot open).
+fn cli_sources() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/app");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            (name.starts_with("cli") && name.ends_with(".rs") && name != "cli_words.rs")
+                || name == "lib.rs"
+        })
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), text)
+        })
+        .collect();
+    out.sort();
+    assert!(out.len() >= 8, "the CLI's files: {out:?}");
+    out
+}
+
+/// What the CLI prints is the catalogs' (say!, say_count!, a core message) or data: no line
+/// it prints has words written in its code. JSON, ids and paths carry no words of their own.
+#[test]
+fn the_cli_prints_no_words_of_its_own() {
+    let mut own = Vec::new();
+    for (name, text) in cli_sources() {
+        for mac in ["println!(", "eprintln!(", "print!(", "eprint!("] {
+            for (at, _) in text.match_indices(mac) {
+                if at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                    continue; // eprintln! when looking for println!
+                }
+                let args = &text[at + mac.len()..];
+                let Some(open) = args.find('"') else { continue };
+                let literal: String = args[open + 1..].chars().take_while(|&c| c != '"').collect();
+                // Placeholders and the program's name are not words.
+                let mut words = literal.replace("campaign-desk:", "");
+                while let Some(start) = words.find('{') {
+                    let end = words[start..]
+                        .find('}')
+                        .map_or(words.len(), |e| start + e + 1);
+                    words.replace_range(start..end, "");
+                }
+                if words.chars().any(char::is_alphabetic) {
+                    own.push(format!("{name}: {literal:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        own.is_empty(),
+        "the CLI prints words not from the catalogs: {own:?}"
+    );
+    assert!(cli_sources().iter().any(|(_, t)| t.contains("say!(\"cli.")));
 }
 
 #[test]
@@ -148,6 +211,12 @@ fn every_english_message_is_used_by_a_screen() {
     for (at, _) in code.match_indices('"') {
         let literal: String = code[at + 1..].chars().take_while(|&c| word(c)).collect();
         let closed = code[at + 1 + literal.len()..].starts_with('"');
+        // A Rust key built at run time: "cli.appeals.status.{}" or a stem "cli.x." passed on.
+        if literal.ends_with('.') || code[at + 1 + literal.len()..].starts_with('{') {
+            if literal.contains('.') && en.keys().any(|k| k.starts_with(literal.as_str())) {
+                prefixes.push(literal.clone());
+            }
+        }
         let stem = format!("{literal}.");
         if closed
             && literal.contains('.')

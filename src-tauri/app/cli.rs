@@ -16,6 +16,8 @@ use desk_core::{stats, Store};
 pub const DB_ENV: &str = "CAMPAIGN_DESK_DB";
 /// The variable that holds the database's passphrase when `--passphrase-file` is not given.
 pub const PASSPHRASE_ENV: &str = "CAMPAIGN_DESK_PASSPHRASE";
+/// The variable that names the CLI's language when `--lang` is not given.
+pub const LANG_ENV: &str = "CAMPAIGN_DESK_LANG";
 /// The variable that holds the campaign's sync passphrase for `sync` commands.
 pub const SYNC_PASSPHRASE_ENV: &str = "CAMPAIGN_DESK_SYNC_PASSPHRASE";
 
@@ -26,7 +28,10 @@ pub const SYNC_PASSPHRASE_ENV: &str = "CAMPAIGN_DESK_SYNC_PASSPHRASE";
     about = "Signers, events and money for small human-rights campaigns, offline.",
     long_about = "Signers, events and money for small human-rights campaigns, offline.\n\n\
         Without a command, opens the Campaign Desk window. With a command, runs it on the \
-        database and exits without opening a window."
+        database and exits without opening a window.\n\n\
+        Commands speak English, Farsi or Spanish: the language in CAMPAIGN_DESK_LANG (en, fa \
+        or es), else the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English. \
+        Printed documents take it too, unless `pdf --lang` says otherwise."
 )]
 pub struct Args {
     /// The database file [default: campaign-desk.db in your data folder,
@@ -278,7 +283,8 @@ pub fn run(command: &Command, store: Store, passphrase: Option<&Passphrase>) -> 
             let mut store = store;
             match change_encryption(&mut store, None) {
                 Ok(()) => {
-                    println!("{} is no longer encrypted", store.path().display());
+                    let path = store.path().display();
+                    println!("{}", say!("cli.decrypted", path = path));
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&e),
@@ -319,12 +325,12 @@ fn encrypt(store: Store, given: Option<&Passphrase>, new_file: Option<&Path>) ->
     let mut store = store;
     match change_encryption(&mut store, Some(new)) {
         Ok(()) => {
-            let done = if was {
-                "has a new passphrase"
+            let path = store.path().display();
+            if was {
+                println!("{}", say!("cli.passphrase_changed", path = path));
             } else {
-                "is encrypted"
-            };
-            println!("{} {done}", store.path().display());
+                println!("{}", say!("cli.encrypted", path = path));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e),
@@ -336,13 +342,10 @@ fn encrypt(store: Store, given: Option<&Passphrase>, new_file: Option<&Path>) ->
 pub fn restore(db: &Path, file: &Path, passphrase: Option<&Passphrase>) -> ExitCode {
     match desk_core::backup::restore(db, file, passphrase) {
         Ok((store, restored)) => {
-            println!(
-                "Restored {} from {}",
-                store.path().display(),
-                file.display()
-            );
+            let (path, file) = (store.path().display(), file.display());
+            println!("{}", say!("cli.restored", path = path, file = file));
             if let Some(aside) = restored.set_aside {
-                println!("The database that was there is kept as {aside}");
+                println!("{}", say!("cli.restored.aside", aside = aside));
             }
             ExitCode::SUCCESS
         }
@@ -350,9 +353,13 @@ pub fn restore(db: &Path, file: &Path, passphrase: Option<&Passphrase>) -> ExitC
     }
 }
 
-/// Prints `e` as one line on standard error and gives the failure status.
+/// Prints `e` as one line on standard error, in the CLI's language, and gives the failure
+/// status.
 pub fn fail(e: &desk_core::Error) -> ExitCode {
-    eprintln!("campaign-desk: {e}");
+    eprintln!(
+        "campaign-desk: {}",
+        crate::cli_words::lang().message(&e.message())
+    );
     ExitCode::FAILURE
 }
 
@@ -361,13 +368,17 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
         Command::Demo => {
             let campaign = desk_core::sample::load(store)?;
             let s = stats::collect(store)?;
+            let path = store.path().display();
             println!(
-                "Loaded the sample campaign \u{201c}{}\u{201d} into {}: {} people, {} events, {} donations.",
-                campaign.name,
-                store.path().display(),
-                s.people,
-                s.events,
-                s.donations.count
+                "{}",
+                say!(
+                    "cli.demo",
+                    name = campaign.name,
+                    path = path,
+                    people = s.people,
+                    events = s.events,
+                    donations = s.donations.count
+                )
             );
         }
         Command::Stats { json } => {
@@ -381,17 +392,18 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
         }
         Command::Backup { file } => {
             let made = desk_core::backup::to_file(&store.backup_source(), file)?;
-            println!(
-                "Saved a backup of {} ({} KB{}) to {}",
-                store.path().display(),
-                made.bytes.div_ceil(1024),
-                if store.is_encrypted() {
-                    ", encrypted"
-                } else {
-                    ""
-                },
-                made.path
-            );
+            let (path, size) = (store.path().display(), made.bytes.div_ceil(1024));
+            let saved = if store.is_encrypted() {
+                say!(
+                    "cli.backup.encrypted",
+                    path = path,
+                    size = size,
+                    file = made.path
+                )
+            } else {
+                say!("cli.backup", path = path, size = size, file = made.path)
+            };
+            println!("{saved}");
         }
         // Run before a store exists, or on the store as a whole (run).
         Command::Restore { .. } | Command::Encrypt { .. } | Command::Decrypt => {
@@ -400,25 +412,25 @@ fn execute(command: &Command, store: &mut Store) -> desk_core::Result<ExitCode> 
         Command::Check => {
             let report = store.check()?;
             if report.is_sound() {
+                let path = store.path().display();
+                let version = report.schema_version;
                 println!(
-                    "ok: {} is sound (schema version {})",
-                    store.path().display(),
-                    report.schema_version
+                    "{}",
+                    say!("cli.check.sound", path = path, version = version)
                 );
                 if let Some(head) = &report.audit_head {
-                    println!(
-                        "audit chain: {} entries, all linked; newest hash {head}",
-                        report.audit_entries
-                    );
+                    let entries = report.audit_entries;
+                    println!("{}", say!("cli.check.audit", count = entries, hash = head));
                 }
             } else {
                 for problem in &report.problems {
-                    println!("problem: {problem}");
+                    println!("{}", say!("cli.check.problem", problem = problem));
                 }
+                let path = store.path().display();
+                let n = report.problems.len();
                 eprintln!(
-                    "campaign-desk: {} has {} problem(s); keep a copy of the file before changing anything",
-                    store.path().display(),
-                    report.problems.len()
+                    "campaign-desk: {}",
+                    say_count!("cli.check.problems", n, path = path)
                 );
                 return Ok(ExitCode::FAILURE);
             }
@@ -503,177 +515,250 @@ pub fn read_passphrase_file(path: &Path) -> desk_core::Result<String> {
 }
 
 fn exported_text(e: &Exported) -> String {
-    let whom = match &e.made_for {
-        Some(l) => format!("for \u{201c}{}\u{201d}", l.name),
-        None => "for every laptop".to_owned(),
-    };
-    format!(
-        "Saved {} record(s) in {} change(s) ({} KB) {whom} to {}",
-        e.records,
-        e.changes,
-        e.bytes.div_ceil(1024),
-        e.path
-    )
+    let (records, changes, size) = (e.records, e.changes, e.bytes.div_ceil(1024));
+    match &e.made_for {
+        Some(l) => say!(
+            "cli.sync.saved_for",
+            records = records,
+            changes = changes,
+            size = size,
+            laptop = l.name,
+            path = e.path
+        ),
+        None => say!(
+            "cli.sync.saved_all",
+            records = records,
+            changes = changes,
+            size = size,
+            path = e.path
+        ),
+    }
+}
+
+/// Lines of a label and a value, the values in one column whatever the labels' language.
+struct Lines {
+    out: String,
+    width: usize,
+}
+
+impl Lines {
+    fn new(width: usize) -> Lines {
+        Lines {
+            out: String::new(),
+            width,
+        }
+    }
+
+    fn line(&mut self, label: &str, value: String) {
+        let pad = self.width.saturating_sub(label.chars().count()).max(1);
+        let pad = if label.is_empty() { self.width } else { pad };
+        self.out
+            .push_str(&format!("{label}{}{value}\n", " ".repeat(pad)));
+    }
 }
 
 fn applied_text(a: &Applied) -> String {
     let p = &a.arrived;
-    let mut out = String::new();
-    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<12}{value}\n"));
-    line(
-        "From",
-        format!("\u{201c}{}\u{201d}, bundle made {}", p.from.name, p.made_at),
+    let mut out = Lines::new(12);
+    out.line(
+        &say!("cli.sync.from"),
+        say!(
+            "cli.sync.from.value",
+            laptop = p.from.name,
+            made = p.made_at
+        ),
     );
     if p.new_changes == 0 {
-        line(
-            "Nothing new",
-            "this laptop had already seen everything in this bundle".into(),
+        out.line(
+            &say!("cli.sync.nothing_new"),
+            say!("cli.sync.nothing_new.value"),
         );
-        return out;
+        return out.out;
     }
     if p.joins {
-        line(
-            "Joined",
-            format!("the campaign \u{201c}{}\u{201d}", p.campaign),
+        out.line(
+            &say!("cli.sync.joined"),
+            say!("cli.sync.joined.value", campaign = p.campaign),
         );
     }
-    line("Changes", p.new_changes.to_string());
+    out.line(
+        &say!("cli.sync.changes"),
+        crate::cli_words::lang().number(p.new_changes),
+    );
     let counts = |c: &Counts| {
-        format!(
-            "{} added, {} changed, {} removed",
-            c.added, c.changed, c.removed
+        say!(
+            "cli.sync.counts",
+            added = c.added,
+            changed = c.changed,
+            removed = c.removed
         )
     };
-    line("People", counts(&p.people));
-    line("Signatures", counts(&p.signatures));
-    line("RSVPs", counts(&p.rsvps));
-    line("Donations", counts(&p.donations));
-    line("Other", counts(&p.other));
-    line(
-        "Conflicts",
-        format!(
-            "{} recorded for review ({} for the treasurer)",
-            a.conflicts, a.money_conflicts
+    out.line(&say!("cli.sync.people"), counts(&p.people));
+    out.line(&say!("cli.sync.signatures"), counts(&p.signatures));
+    out.line(&say!("cli.sync.rsvps"), counts(&p.rsvps));
+    out.line(&say!("cli.sync.donations"), counts(&p.donations));
+    out.line(&say!("cli.sync.other"), counts(&p.other));
+    out.line(
+        &say!("cli.sync.conflicts"),
+        say!(
+            "cli.sync.conflicts.value",
+            count = a.conflicts,
+            money = a.money_conflicts
         ),
     );
-    line(
-        "Merged",
-        format!("{} people by the same email", a.merged_people),
+    out.line(
+        &say!("cli.sync.merged"),
+        say_count!("cli.sync.merged.value", a.merged_people),
     );
-    line(
-        "Duplicates",
-        format!(
-            "{} possible duplicate(s) queued for review",
-            a.duplicates_queued
+    out.line(
+        &say!("cli.sync.duplicates"),
+        say_count!("cli.sync.duplicates.value", a.duplicates_queued),
+    );
+    out.line(
+        &say!("cli.sync.now"),
+        say!(
+            "cli.sync.now.value",
+            people = a.people_now,
+            signatures = a.signatures_now
         ),
     );
-    line(
-        "Now",
-        format!("{} people, {} signatures", a.people_now, a.signatures_now),
-    );
-    out
+    out.out
 }
 
 fn status_text(s: &Status) -> String {
-    let mut out = String::new();
-    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<14}{value}\n"));
-    line(
-        "This laptop",
-        format!(
-            "{} ({}), {} change(s) recorded",
-            s.laptop.name,
-            s.laptop.id.short(),
-            s.own_changes
+    let mut out = Lines::new(14);
+    let short = s.laptop.id.short();
+    out.line(
+        &say!("cli.sync.this_laptop"),
+        say!(
+            "cli.sync.this_laptop.value",
+            name = s.laptop.name,
+            id = short,
+            count = s.own_changes
         ),
     );
-    line(
-        "Passphrase",
-        if s.passphrase_saved {
-            "saved on this laptop".into()
-        } else {
-            "not saved (give --sync-passphrase-file or CAMPAIGN_DESK_SYNC_PASSPHRASE)".into()
-        },
-    );
+    let saved = if s.passphrase_saved {
+        say!("cli.sync.passphrase.saved")
+    } else {
+        say!("cli.sync.passphrase.not_saved")
+    };
+    out.line(&say!("cli.sync.passphrase"), saved);
     for o in &s.others {
-        let heard = match (&o.heard_at, o.missing) {
-            (Some(at), Some(missing)) => {
-                format!("; its last bundle {at}; it lacks {missing} change(s) this laptop has")
-            }
-            _ => "; known through other laptops".into(),
-        };
-        line(
-            "Laptop",
-            format!(
-                "{} ({}): {} change(s) received{heard}",
-                o.name,
-                o.id.short(),
-                o.received
+        let short = o.id.short();
+        let value = match (&o.heard_at, o.missing) {
+            (Some(at), Some(missing)) => say!(
+                "cli.sync.laptop.heard",
+                name = o.name,
+                id = short,
+                count = o.received,
+                at = at,
+                missing = missing
             ),
-        );
+            _ => say!(
+                "cli.sync.laptop.known",
+                name = o.name,
+                id = short,
+                count = o.received
+            ),
+        };
+        out.line(&say!("cli.sync.laptop"), value);
     }
-    line(
-        "Review",
-        format!(
-            "{} merge decision(s) ({} for the treasurer), {} possible duplicate(s)",
-            s.open_conflicts, s.money_conflicts, s.duplicates_waiting
+    out.line(
+        &say!("cli.sync.review"),
+        say!(
+            "cli.sync.review.value",
+            count = s.open_conflicts,
+            money = s.money_conflicts,
+            duplicates = s.duplicates_waiting
         ),
     );
-    out
+    out.out
 }
 
 fn stats_text(s: &Stats) -> String {
-    let mut out = String::new();
-    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<12}{value}\n"));
-    line(
-        "Campaign",
-        s.campaign.clone().unwrap_or_else(|| "(none yet)".into()),
+    let lang = crate::cli_words::lang();
+    let mut out = Lines::new(12);
+    out.line(
+        &say!("cli.stats.campaign"),
+        s.campaign
+            .clone()
+            .unwrap_or_else(|| say!("cli.stats.no_campaign")),
     );
-    line("People", s.people.to_string());
+    out.line(&say!("cli.stats.people"), lang.number(s.people));
     for a in &s.appeals {
-        line(
-            "Appeal",
-            format!(
-                "{} ({}): {} signers from {} countries",
-                a.title, a.slug, a.signers, a.countries
+        out.line(
+            &say!("cli.stats.appeal"),
+            say!(
+                "cli.stats.appeal.value",
+                title = a.title,
+                slug = a.slug,
+                signers = a.signers,
+                countries = a.countries
             ),
         );
     }
-    line(
-        "Events",
-        format!("{} ({} upcoming)", s.events, s.upcoming_events),
+    out.line(
+        &say!("cli.stats.events"),
+        say!(
+            "cli.stats.events.value",
+            count = s.events,
+            upcoming = s.upcoming_events
+        ),
     );
-    let by_status = |m: &std::collections::BTreeMap<String, i64>| -> String {
-        m.iter()
+    // Statuses by the window's own words for them.
+    let by_status = |m: &std::collections::BTreeMap<String, i64>, prefix: &str| -> String {
+        let listed = m
+            .iter()
             .filter(|(_, n)| **n > 0)
-            .map(|(s, n)| format!("{n} {s}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .map(|(status, n)| {
+                let word = lang.text(&format!("{prefix}{status}"), &[]);
+                say!("cli.stats.by_status", count = n, status = word)
+            })
+            .collect::<Vec<_>>();
+        lang.list(&listed)
     };
-    line("", by_status(&s.events_by_status));
-    line("RSVPs", s.rsvps.to_string());
-    line("", by_status(&s.rsvps_by_status));
-    line("Donations", s.donations.count.to_string());
+    out.line(
+        "",
+        by_status(&s.events_by_status, "cli.stats.event_status."),
+    );
+    out.line(&say!("cli.stats.rsvps"), lang.number(s.rsvps));
+    out.line("", by_status(&s.rsvps_by_status, "cli.stats.rsvp_status."));
+    out.line(&say!("cli.stats.donations"), lang.number(s.donations.count));
     for t in &s.donations.totals {
-        line(
+        out.line(
             "",
-            format!(
-                "{} {} from {} gifts; spent {}, balance {}",
-                t.currency, t.total, t.count, t.spent, t.balance
+            say!(
+                "cli.stats.currency",
+                currency = t.currency,
+                total = t.total,
+                count = t.count,
+                spent = t.spent,
+                balance = t.balance
             ),
         );
     }
     for f in &s.funds {
-        let goal = match (&f.goal, f.percent) {
-            (Some(goal), Some(p)) => format!(" of {goal} ({p}%)"),
-            _ => String::new(),
-        };
-        line(
-            "Fund",
-            format!(
-                "{}: {} {}{goal}; spent {}, balance {}",
-                f.name, f.currency, f.raised, f.spent, f.balance
+        let value = match (&f.goal, f.percent) {
+            (Some(goal), Some(p)) => say!(
+                "cli.stats.fund.goal",
+                name = f.name,
+                currency = f.currency,
+                raised = f.raised,
+                goal = goal,
+                percent = p,
+                spent = f.spent,
+                balance = f.balance
             ),
-        );
+            _ => say!(
+                "cli.stats.fund",
+                name = f.name,
+                currency = f.currency,
+                raised = f.raised,
+                spent = f.spent,
+                balance = f.balance
+            ),
+        };
+        out.line(&say!("cli.stats.fund.label"), value);
     }
-    out
+    out.out
 }

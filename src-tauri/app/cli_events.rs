@@ -150,38 +150,51 @@ pub fn event(action: &EventCommand, store: &mut Store) -> desk_core::Result<()> 
                 println!("{}", serde_json::to_string_pretty(&lists).expect("JSON"));
                 return Ok(());
             }
+            let words = crate::cli_words::lang().words();
             for (heading, list) in [
-                ("Upcoming", &lists.upcoming),
-                ("Date to be announced", &lists.undated),
-                ("Past", &lists.past),
+                (say!("cli.events.upcoming"), &lists.upcoming),
+                (say!("cli.events.undated"), &lists.undated),
+                (say!("cli.events.past"), &lists.past),
             ] {
                 if list.is_empty() {
                     continue;
                 }
-                println!("{heading}:");
+                println!("{heading}");
                 for l in list {
                     let e = &l.event;
-                    let when = e
-                        .local_starts
-                        .as_deref()
-                        .map_or("date to be announced".to_owned(), |t| {
-                            format!("{} {}", t.replace('T', " "), e.time_zone)
-                        });
-                    let capacity = e.capacity.map_or(String::new(), |c| format!(" of {c}"));
-                    println!(
-                        "  {}  {}  {}  [{}]  {} going{capacity}, {} waitlisted",
-                        e.id,
-                        when,
-                        e.title,
-                        e.status.as_str(),
-                        l.counts.places,
-                        l.counts.waitlisted
+                    // On the event's wall clock, in the language's calendar.
+                    let when = match e.local_starts.as_deref().map(wall_clock) {
+                        Some(Some(t)) => format!("{} {}", words.when(t, None), e.time_zone),
+                        Some(None) => e.local_starts.clone().unwrap_or_default(),
+                        None => say!("cli.events.date_tba"),
+                    };
+                    let (going, waitlisted) = (l.counts.places, l.counts.waitlisted);
+                    let counts = match e.capacity {
+                        Some(c) => say!(
+                            "cli.events.counts.capacity",
+                            going = going,
+                            capacity = c,
+                            waitlisted = waitlisted
+                        ),
+                        None => say!("cli.events.counts", going = going, waitlisted = waitlisted),
+                    };
+                    let status = crate::cli_words::lang().text(
+                        &format!("cli.stats.event_status.{}", e.status.as_str()),
+                        &[],
                     );
+                    println!("  {}  {when}  {}  [{status}]  {counts}", e.id, e.title);
                 }
             }
         }
     }
     Ok(())
+}
+
+/// `2027-01-09T13:00` (seconds may follow), as events keep their wall-clock start.
+fn wall_clock(t: &str) -> Option<chrono::NaiveDateTime> {
+    chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S"))
+        .ok()
 }
 
 pub fn rsvp(action: &RsvpCommand, store: &mut Store) -> desk_core::Result<()> {
@@ -209,13 +222,30 @@ pub fn checkin(a: &CheckinArgs, store: &mut Store) -> desk_core::Result<()> {
         .ok_or_else(|| Error::NotFound(Message::new("rsvp_not_found")))?;
     let line = store.write(|w| rsvps::check_in(w, rsvp, a.arrived))?;
     let counts = rsvps::counts(store, a.event)?;
-    let capacity = counts
-        .capacity
-        .map_or(String::new(), |c| format!(" of {c}"));
-    println!(
-        "Checked in {} {} ({} arrived); {} people have arrived{capacity}",
-        line.given_name, line.family_name, line.arrived, counts.arrived
+    let (given, family, arrived, all) = (
+        &line.given_name,
+        &line.family_name,
+        line.arrived,
+        counts.arrived,
     );
+    let said = match counts.capacity {
+        Some(c) => say!(
+            "cli.checkin.capacity",
+            given = given,
+            family = family,
+            arrived = arrived,
+            all = all,
+            capacity = c
+        ),
+        None => say!(
+            "cli.checkin",
+            given = given,
+            family = family,
+            arrived = arrived,
+            all = all
+        ),
+    };
+    println!("{said}");
     Ok(())
 }
 
@@ -230,6 +260,7 @@ pub fn ics(a: &IcsArgs, store: &Store) -> desk_core::Result<()> {
         return Ok(());
     }
     desk_core::safe_file::write_whole(&a.output, text.as_bytes())?;
-    eprintln!("Saved {n} event(s) to {}", a.output.display());
+    let path = a.output.display();
+    eprintln!("{}", say_count!("cli.ics.saved", n, path = path));
     Ok(())
 }

@@ -189,33 +189,39 @@ pub(crate) fn file_name(path: &Path) -> String {
 
 fn report_text(r: &ImportReport, dry_run: bool) -> String {
     let mut out = String::new();
-    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
+    let mut line = |label: String, value: String| out.push_str(&labelled(&label, &value));
     if dry_run {
-        line(
-            "Dry run",
-            "nothing was written; an import would do this".into(),
-        );
+        line(say!("cli.import.dry_run"), say!("cli.import.dry_run.value"));
     }
-    let (added, merged) = if dry_run {
-        ("would be added", "would get the signature")
-    } else {
-        ("added", "got the signature")
-    };
-    line("Read", format!("{} row(s)", r.read));
-    line("Added", format!("{} new signer(s) {added}", r.added));
     line(
-        "Merged",
-        format!(
-            "{} person(s) already in the campaign (the same email) {merged}",
-            r.merged
-        ),
+        say!("cli.import.read"),
+        say_count!("cli.import.rows", r.read),
     );
+    let (added, merged) = if dry_run {
+        (
+            say_count!("cli.import.signers.would_add", r.added),
+            say_count!("cli.import.merged.would", r.merged),
+        )
+    } else {
+        (
+            say_count!("cli.import.signers.added", r.added),
+            say_count!("cli.import.merged.done", r.merged),
+        )
+    };
+    line(say!("cli.import.added"), added);
+    line(say!("cli.import.merged"), merged);
     line(
-        "Unchanged",
-        format!("{} signer(s) had signed this appeal already", r.unchanged),
+        say!("cli.import.unchanged"),
+        say_count!("cli.import.signers.unchanged", r.unchanged),
     );
     problems_text(&mut out, &r.rejected, &r.warned);
     out
+}
+
+/// One line of an import's report: the label, then its value in a column (11 wide).
+pub(crate) fn labelled(label: &str, value: &str) -> String {
+    let pad = 11usize.saturating_sub(label.chars().count()).max(1);
+    format!("{label}{}{value}\n", " ".repeat(pad))
 }
 
 pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
@@ -234,34 +240,49 @@ pub fn export(command: &ExportCommand, store: &Store) -> desk_core::Result<()> {
         return Ok(());
     }
     let saved = csv_export::export_to_file(store, appeal, &a.output)?;
-    println!("Saved {} signer(s) to {}", saved.rows, saved.path);
+    println!(
+        "{}",
+        say_count!("cli.export.signers", saved.rows, path = saved.path)
+    );
     Ok(())
 }
 
 /// What every import says of a file that is not UTF-8, and its exit status.
 pub(crate) fn not_utf8(file: &Path, encodings: &[&str]) -> ExitCode {
+    let such_as = encodings
+        .iter()
+        .take(4)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let file = file.display();
     eprintln!(
-        "campaign-desk: {} is not UTF-8 text; give its encoding with --encoding, such as {}",
-        file.display(),
-        encodings
-            .iter()
-            .take(4)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ")
+        "campaign-desk: {}",
+        say!("cli.import.not_utf8", file = file, encodings = such_as)
     );
     ExitCode::FAILURE
 }
 
 /// The rejected rows and the warnings of an import, by line, as both imports print them.
 pub(crate) fn problems_text(out: &mut String, rejected: &[Problem], warned: &[Problem]) {
+    let lang = crate::cli_words::lang();
     for (label, what, list) in [
-        ("Rejected", "row(s)", rejected),
-        ("Warned", "problem(s)", warned),
+        (
+            say!("cli.import.rejected"),
+            say_count!("cli.import.rows", rejected.len()),
+            rejected,
+        ),
+        (
+            say!("cli.import.warned"),
+            say_count!("cli.import.problems", warned.len()),
+            warned,
+        ),
     ] {
-        out.push_str(&format!("{label:<11}{} {what}\n", list.len()));
+        out.push_str(&labelled(&label, &what));
         for p in list {
-            out.push_str(&format!("  line {}: {}\n", p.line, p.message));
+            let message = lang.message(&p.message);
+            let said = say!("cli.import.line", line = p.line, message = message);
+            out.push_str(&format!("  {said}\n"));
         }
     }
 }
@@ -326,23 +347,29 @@ fn import_rsvps(a: &ImportRsvpsArgs, store: &mut Store) -> desk_core::Result<Exi
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
-    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
+    let mut line = |label: String, value: String| out.push_str(&labelled(&label, &value));
     if a.dry_run {
-        line(
-            "Dry run",
-            "nothing was written; an import would do this".into(),
-        );
+        line(say!("cli.import.dry_run"), say!("cli.import.dry_run.value"));
     }
-    line("Read", format!("{} row(s)", report.read));
-    line("Added", format!("{} new answer(s)", report.added));
-    line("Changed", format!("{} answer(s)", report.changed));
     line(
-        "Unchanged",
-        format!("{} answer(s) already as the file says", report.unchanged),
+        say!("cli.import.read"),
+        say_count!("cli.import.rows", report.read),
     );
     line(
-        "Waitlisted",
-        format!("{} going, past the capacity", report.waitlisted),
+        say!("cli.import.added"),
+        say_count!("cli.import.answers.added", report.added),
+    );
+    line(
+        say!("cli.import.changed"),
+        say_count!("cli.import.answers.changed", report.changed),
+    );
+    line(
+        say!("cli.import.unchanged"),
+        say_count!("cli.import.answers.unchanged", report.unchanged),
+    );
+    line(
+        say!("cli.import.waitlisted"),
+        say_count!("cli.import.answers.waitlisted", report.waitlisted),
     );
     problems_text(&mut out, &report.rejected, &report.warned);
     print!("{out}");
@@ -358,6 +385,9 @@ fn export_rsvps(a: &ExportRsvpsArgs, store: &Store) -> desk_core::Result<()> {
         return Ok(());
     }
     let saved = rsvp_export::export_to_file(store, a.event, &a.output)?;
-    println!("Saved {} answer(s) to {}", saved.rows, saved.path);
+    println!(
+        "{}",
+        say_count!("cli.export.answers", saved.rows, path = saved.path)
+    );
     Ok(())
 }

@@ -241,14 +241,27 @@ pub fn fund(command: &FundCommand, store: &mut Store) -> desk_core::Result<()> {
                 return Ok(());
             }
             for f in list {
-                let goal = match (&f.goal, f.percent) {
-                    (Some(g), Some(p)) => format!(" of {g} ({p}%)"),
-                    _ => String::new(),
+                let said = match (&f.goal, f.percent) {
+                    (Some(g), Some(p)) => say!(
+                        "cli.funds.line.goal",
+                        name = f.name,
+                        currency = f.currency,
+                        raised = f.raised,
+                        goal = g,
+                        percent = p,
+                        spent = f.spent,
+                        balance = f.balance
+                    ),
+                    _ => say!(
+                        "cli.funds.line",
+                        name = f.name,
+                        currency = f.currency,
+                        raised = f.raised,
+                        spent = f.spent,
+                        balance = f.balance
+                    ),
                 };
-                println!(
-                    "{:<20} {}: raised {} {}{goal}, spent {}, balance {}",
-                    f.slug, f.name, f.currency, f.raised, f.spent, f.balance
-                );
+                println!("{:<20} {said}", f.slug);
             }
         }
     }
@@ -283,7 +296,7 @@ pub fn donation(command: &DonationCommand, store: &mut Store) -> desk_core::Resu
         }
         DonationCommand::Void { id, reason, by } => {
             store.write(|w| donations::void(w, *id, reason, by))?;
-            println!("Voided {id}");
+            println!("{}", say!("cli.voided", id = id));
         }
     }
     Ok(())
@@ -310,7 +323,7 @@ pub fn expense(command: &ExpenseCommand, store: &mut Store) -> desk_core::Result
         }
         ExpenseCommand::Void { id, reason, by } => {
             store.write(|w| expenses::void(w, *id, reason, by))?;
-            println!("Voided {id}");
+            println!("{}", say!("cli.voided", id = id));
         }
     }
     Ok(())
@@ -368,33 +381,40 @@ pub fn import(a: &ImportDonationsArgs, store: &mut Store) -> desk_core::Result<E
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
-    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<11}{value}\n"));
+    let mut line =
+        |label: String, value: String| out.push_str(&crate::cli_import::labelled(&label, &value));
     if a.dry_run {
+        line(say!("cli.import.dry_run"), say!("cli.import.dry_run.value"));
+    }
+    line(
+        say!("cli.import.format"),
+        preview.format.unwrap_or("?").to_owned(),
+    );
+    if let Some(c) = &preview.currency_assumed {
         line(
-            "Dry run",
-            "nothing was written; an import would do this".into(),
+            say!("cli.import.currency"),
+            say!("cli.import.currency.value", currency = c),
         );
     }
-    line("Format", preview.format.unwrap_or("?").to_owned());
-    if let Some(c) = &preview.currency_assumed {
-        line("Currency", format!("{c} (the file names none)"));
-    }
-    line("Read", format!("{} line(s)", report.read));
-    line("Added", format!("{} gift(s)", report.added));
     line(
-        "Duplicates",
-        format!(
-            "{} gift(s) recorded already (the same transaction id)",
-            report.duplicates
-        ),
+        say!("cli.import.read"),
+        say_count!("cli.import.lines", report.read),
     );
     line(
-        "Refunded",
-        format!("{} refund(s) counted against their gift", report.refunded),
+        say!("cli.import.added"),
+        say_count!("cli.import.gifts", report.added),
     );
     line(
-        "Skipped",
-        format!("{} line(s) that are not money received", report.skipped),
+        say!("cli.import.duplicates"),
+        say_count!("cli.import.gifts.duplicates", report.duplicates),
+    );
+    line(
+        say!("cli.import.refunded"),
+        say_count!("cli.import.refunds", report.refunded),
+    );
+    line(
+        say!("cli.import.skipped"),
+        say_count!("cli.import.skipped.value", report.skipped),
     );
     crate::cli_import::problems_text(&mut out, &report.rejected, &report.warned);
     print!("{out}");
@@ -423,7 +443,10 @@ pub fn export_ledger(a: &ExportLedgerArgs, store: &Store) -> desk_core::Result<(
         return Ok(());
     }
     let saved = money_export::ledger_to_file(store.reader(), &filter, &a.output)?;
-    println!("Saved {} entries to {}", saved.rows, saved.path);
+    println!(
+        "{}",
+        say_count!("cli.export.ledger", saved.rows, path = saved.path)
+    );
     Ok(())
 }
 
@@ -436,6 +459,9 @@ pub fn export_donations(a: &ExportDonationsArgs, store: &Store) -> desk_core::Re
         return Ok(());
     }
     let saved = money_export::donations_to_file(store.reader(), &a.output)?;
-    println!("Saved {} donation(s) to {}", saved.rows, saved.path);
+    println!(
+        "{}",
+        say_count!("cli.export.donations", saved.rows, path = saved.path)
+    );
     Ok(())
 }

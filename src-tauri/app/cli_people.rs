@@ -60,7 +60,7 @@ pub fn people(action: &PeopleCommand, store: &Store) -> desk_core::Result<()> {
                     );
                 }
                 if found.rows.is_empty() {
-                    println!("Nobody matches \u{201c}{text}\u{201d}.");
+                    println!("{}", say!("cli.people.nobody", text = text));
                 }
             }
         }
@@ -93,20 +93,20 @@ pub fn duplicates(action: &DuplicatesCommand, store: &Store) -> desk_core::Resul
                 for p in &pairs {
                     println!("{}: {}  |  {}", reason(&p.reason), card(&p.a), card(&p.b));
                 }
-                println!("{} pair(s) wait for review.", pairs.len());
+                println!("{}", say_count!("cli.duplicates.waiting", pairs.len()));
             }
         }
     }
     Ok(())
 }
 
-fn reason(reason: &str) -> &'static str {
+fn reason(reason: &str) -> String {
     match reason {
-        "same_name_city" => "same name and city",
-        "similar_name" => "similar name, same city",
-        "mail_alias" => "same mailbox",
-        "same_phone" => "same phone",
-        _ => "alike",
+        "same_name_city" => say!("cli.duplicates.same_name_city"),
+        "similar_name" => say!("cli.duplicates.similar_name"),
+        "mail_alias" => say!("cli.duplicates.mail_alias"),
+        "same_phone" => say!("cli.duplicates.same_phone"),
+        _ => say!("cli.duplicates.alike"),
     }
 }
 
@@ -137,15 +137,21 @@ pub fn person(action: &PersonCommand, store: &mut Store) -> desk_core::Result<()
     match action {
         PersonCommand::Export { id, output } => {
             let record = person_rights::export_to_file(store, *id, output)?;
+            let given = record.person["given_name"].as_str().unwrap_or_default();
+            let family = record.person["family_name"].as_str().unwrap_or_default();
+            let path = output.display();
             println!(
-                "Saved everything about {} {} to {}: {} signature(s), {} consent record(s), {} answer(s), {} gift(s)",
-                record.person["given_name"].as_str().unwrap_or_default(),
-                record.person["family_name"].as_str().unwrap_or_default(),
-                output.display(),
-                record.signatures.len(),
-                record.consents.len(),
-                record.answers.len(),
-                record.donations.len()
+                "{}",
+                say!(
+                    "cli.person.exported",
+                    given = given,
+                    family = family,
+                    path = path,
+                    signatures = record.signatures.len(),
+                    consents = record.consents.len(),
+                    answers = record.answers.len(),
+                    gifts = record.donations.len()
+                )
             );
         }
         PersonCommand::Erase { id, yes } => {
@@ -154,12 +160,15 @@ pub fn person(action: &PersonCommand, store: &mut Store) -> desk_core::Result<()
             }
             let erased = person_rights::erase(store, *id)?;
             println!(
-                "Erased: {} signature(s), {} consent record(s), {} answer(s) removed; {} gift(s) kept as anonymous amounts; {} log entries rewritten",
-                erased.signatures,
-                erased.consents,
-                erased.answers,
-                erased.donations,
-                erased.log_entries
+                "{}",
+                say!(
+                    "cli.person.erased",
+                    signatures = erased.signatures,
+                    consents = erased.consents,
+                    answers = erased.answers,
+                    gifts = erased.donations,
+                    entries = erased.log_entries
+                )
             );
         }
     }

@@ -22,9 +22,10 @@ pub struct PdfArgs {
     /// letter, a4, tabloid, or a custom size in millimetres such as 250x380mm
     #[arg(long, default_value = "letter", global = true)]
     pub size: String,
-    /// The language of the document's own words: en, fa or es
-    #[arg(long, default_value = "en", global = true)]
-    pub lang: String,
+    /// The language of the document's own words: en, fa or es [default: the commands'
+    /// language, CAMPAIGN_DESK_LANG or the system's]
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
     /// Flyers: a second language, front and back (or side by side with --side-by-side)
     #[arg(long, value_name = "LANG", global = true)]
     pub second_lang: Option<String>,
@@ -135,12 +136,15 @@ pub enum Report {
 
 pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::ExitCode> {
     let Some(output) = &a.output else {
-        eprintln!("campaign-desk: say where to save the PDF with -o FILE");
+        eprintln!("campaign-desk: {}", say!("cli.pdf.no_output"));
         return Ok(std::process::ExitCode::from(2));
     };
     let mut request = Request {
         size: a.size.clone(),
-        lang: a.lang.clone(),
+        lang: a
+            .lang
+            .clone()
+            .unwrap_or_else(|| crate::cli_words::lang().code().to_owned()),
         second_lang: a.second_lang.clone(),
         ..Request::new(Kind::Flyer)
     };
@@ -241,7 +245,7 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
                 .map(|o| o.donation)
                 .collect();
             if request.donations.is_empty() {
-                println!("No gift is owed a receipt");
+                println!("{}", say!("cli.pdf.none_owed"));
                 return Ok(std::process::ExitCode::SUCCESS);
             }
             if *per_donor {
@@ -258,37 +262,36 @@ pub fn pdf(a: &PdfArgs, store: &mut Store) -> desk_core::Result<std::process::Ex
     safe_file::write_whole(output, &printed.pdf)?;
     for m in &printed.missing {
         eprintln!(
-            "campaign-desk: no font has the letter {} ({}) in \u{201c}{}\u{201d}; it prints as a box",
-            m.letter, m.code, m.text
+            "campaign-desk: {}",
+            say!(
+                "cli.pdf.missing_letter",
+                letter = m.letter,
+                code = m.code,
+                text = m.text
+            )
         );
     }
     if let (Kind::Receipt, Some(d)) = (request.kind, request.donation) {
         // The number the treasurer files it under, and whether this print was the first.
         if let Some(r) = receipts::for_donation(store.reader(), d)? {
-            let what = if r.voided_at.is_some() {
-                format!("receipt {}, marked void,", r.number)
+            let (number, path) = (&r.number, output.display());
+            let said = if r.voided_at.is_some() {
+                say!("cli.pdf.receipt.void", number = number, path = path)
             } else if r.copies > 0 {
-                format!("a copy of receipt {}", r.number)
+                say!("cli.pdf.receipt.copy", number = number, path = path)
             } else {
-                format!("receipt {}", r.number)
+                say!("cli.pdf.receipt", number = number, path = path)
             };
-            println!("Saved {what} to {}", output.display());
+            println!("{said}");
             return Ok(std::process::ExitCode::SUCCESS);
         }
     }
-    match printed.sheet {
-        Some(n) => println!(
-            "Saved sheet {n} ({} pages) to {}",
-            printed.pages,
-            output.display()
-        ),
-        None => println!(
-            "Saved {} {} to {}",
-            printed.pages,
-            if printed.pages == 1 { "page" } else { "pages" },
-            output.display()
-        ),
-    }
+    let path = output.display();
+    let said = match printed.sheet {
+        Some(n) => say_count!("cli.pdf.sheet", printed.pages, sheet = n, path = path),
+        None => say_count!("cli.pdf.pages", printed.pages, path = path),
+    };
+    println!("{said}");
     Ok(std::process::ExitCode::SUCCESS)
 }
 
@@ -311,10 +314,10 @@ fn per_donor_files(
     for (name, printed) in &files {
         safe_file::write_whole(&dir.join(format!("{name}.pdf")), &printed.pdf)?;
     }
+    let path = dir.display();
     println!(
-        "Saved {} files of receipts to {}",
-        files.len(),
-        dir.display()
+        "{}",
+        say_count!("cli.pdf.receipt_files", files.len(), path = path)
     );
     Ok(std::process::ExitCode::SUCCESS)
 }

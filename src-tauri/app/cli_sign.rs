@@ -112,12 +112,17 @@ pub fn list_appeals(json: bool, store: &Store) -> desk_core::Result<()> {
         return Ok(());
     }
     for a in &list {
+        let lang = crate::cli_words::lang();
+        let status = lang.text(&format!("cli.appeals.status.{}", a.status.as_str()), &[]);
+        let counts = say!(
+            "cli.appeals.counts",
+            signers = a.signers,
+            countries = a.countries
+        );
         println!(
-            "{:<24} {:<7} {:>7} signers  {:>3} countries  {} [{}]",
+            "{:<24} {:<7} {counts}  {} [{}]",
             a.slug,
-            a.status.as_str(),
-            a.signers,
-            a.countries,
+            status,
             a.title,
             a.langs.join(", ")
         );

@@ -1,6 +1,9 @@
 //! The desktop shell: the Tauri app around desk-core. `main.rs` decides between the window and a
 //! scripting command; both open the store the same way and call the same core functions.
 
+// First: its say! macros are used by the modules after it.
+#[macro_use]
+pub mod cli_words;
 pub mod auto_backup;
 pub mod cli;
 pub mod cli_events;
@@ -186,9 +189,7 @@ pub fn run_window(
     // Without a display GTK would panic; say what to do instead.
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        eprintln!(
-            "campaign-desk: there is no display to open the window on; run it on a desktop, or give a command (see --help)"
-        );
+        eprintln!("campaign-desk: {}", say!("cli.no_display"));
         return ExitCode::FAILURE;
     }
     let slot = match opened {
@@ -199,12 +200,12 @@ pub fn run_window(
         Err(desk_core::Error::Damaged { cause, .. }) => state::Slot::Damaged(cause),
         Err(e) => return cli::fail(&e),
     };
-    let app = match setup(Builder::default(), AppState::with_slot(path, slot, started))
-        .build(context())
-    {
+    let state = AppState::with_slot(path, slot, started);
+    state.count_ahead();
+    let app = match setup(Builder::default(), state).build(context()) {
         Ok(app) => app,
         Err(e) => {
-            eprintln!("campaign-desk: the window could not be opened: {e}");
+            eprintln!("campaign-desk: {}", say!("cli.window_failed", cause = e));
             return ExitCode::FAILURE;
         }
     };

@@ -55,6 +55,9 @@ pub struct AppState {
     /// open in the system's viewer): kept here, so the window never names a path.
     pub print_photo: Mutex<Option<(String, Arc<Vec<u8>>)>>,
     pub last_print: Mutex<Option<PathBuf>>,
+    /// The Dashboard's counts, taken while the window starts (`count_ahead`), for its first
+    /// showing only.
+    counted_ahead: Arc<Mutex<Option<desk_core::stats::Counted>>>,
 }
 
 impl AppState {
@@ -75,7 +78,41 @@ impl AppState {
             chosen_backup: Mutex::new(None),
             print_photo: Mutex::new(None),
             last_print: Mutex::new(None),
+            counted_ahead: Arc::new(Mutex::new(None)),
         }
+    }
+
+    /// Counts the Dashboard on another thread while WebKit starts (a few hundred
+    /// milliseconds during which the store is idle), so its first showing need not wait for
+    /// a count over every signer. The store stays locked while counting: a command that comes
+    /// meanwhile waits for the counts rather than racing them.
+    pub fn count_ahead(&self) {
+        let store = Arc::clone(&self.store);
+        let counted = Arc::clone(&self.counted_ahead);
+        std::thread::spawn(move || {
+            let slot = store.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Slot::Open(store) = &*slot {
+                let ahead = desk_core::stats::Counted::now(store).ok();
+                *counted.lock().unwrap_or_else(PoisonError::into_inner) = ahead;
+            }
+        });
+    }
+
+    /// The Dashboard's counts: those counted ahead when nothing was written since, else
+    /// counted now.
+    pub async fn dashboard_stats(&self) -> Result<desk_core::stats::Stats, ApiError> {
+        let counted = Arc::clone(&self.counted_ahead);
+        self.with_store(move |store| {
+            let ahead = counted
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
+            match ahead.map(|c| c.still_true(store)).transpose()?.flatten() {
+                Some(stats) => Ok(stats),
+                None => desk_core::stats::collect(store),
+            }
+        })
+        .await
     }
 
     pub fn choose_backup(&self, path: Option<PathBuf>) {

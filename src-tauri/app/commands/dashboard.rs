@@ -1,4 +1,4 @@
-use desk_core::stats::{self, Stats};
+use desk_core::stats::Stats;
 use tauri::State;
 
 use crate::error::ApiError;
@@ -6,5 +6,5 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn dashboard_stats(state: State<'_, AppState>) -> Result<Stats, ApiError> {
-    state.with_store(|store| stats::collect(store)).await
+    state.dashboard_stats().await
 }

@@ -685,19 +685,34 @@ fn english(key: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-impl fmt::Display for Message {
-    /// The English text, for the CLI and logs.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut text = english(self.key).unwrap_or(self.key).to_owned();
+impl Message {
+    /// The text in a language whose catalog `text_of` reads: it is given `error.<key>` for the
+    /// message and `field.<name>` for a field's label. `None` when the catalog lacks the
+    /// message; a field label it lacks is given in English.
+    pub fn render(&self, text_of: impl Fn(&str) -> Option<String>) -> Option<String> {
+        let mut text = text_of(&format!("error.{}", self.key))?;
         for (name, value) in &self.args {
             let value = match *name {
-                "field" => english(&format!("field.{value}"))
-                    .unwrap_or(value)
-                    .to_owned(),
+                "field" => {
+                    let key = format!("field.{value}");
+                    text_of(&key)
+                        .or_else(|| english(&key).map(str::to_owned))
+                        .unwrap_or_else(|| value.clone())
+                }
                 _ => value.clone(),
             };
             text = text.replace(&format!("{{{name}}}"), &value);
         }
+        Some(text)
+    }
+}
+
+impl fmt::Display for Message {
+    /// The English text, for logs and the CLI in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self
+            .render(|key| english(key.strip_prefix("error.").unwrap_or(key)).map(str::to_owned))
+            .unwrap_or_else(|| self.key.to_owned());
         f.write_str(&text)
     }
 }

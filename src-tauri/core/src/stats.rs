@@ -75,6 +75,37 @@ pub struct FundProgress {
     pub percent: Option<i64>,
 }
 
+/// Counts taken ahead of time, with a mark of the database as they were counted: the window
+/// counts the Dashboard's while WebKit starts, on another core, and shows them only if nothing
+/// was written since (`still_true`).
+#[derive(Debug)]
+pub struct Counted {
+    stats: Stats,
+    mark: (i64, u64),
+}
+
+impl Counted {
+    pub fn now(store: &Store) -> Result<Counted> {
+        let mark = mark(store)?;
+        Ok(Counted {
+            stats: collect(store)?,
+            mark,
+        })
+    }
+
+    /// The counts, if the database is as it was: no other connection (a CLI command, another
+    /// window) committed since (`PRAGMA data_version`) and this one changed no row.
+    pub fn still_true(self, store: &Store) -> Result<Option<Stats>> {
+        Ok((mark(store)? == self.mark).then_some(self.stats))
+    }
+}
+
+fn mark(store: &Store) -> Result<(i64, u64)> {
+    let conn = store.conn();
+    let version = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+    Ok((version, conn.total_changes()))
+}
+
 pub fn collect(store: &Store) -> Result<Stats> {
     // One read transaction: every count comes from the same moment, even while the window and a
     // CLI command write to the file. (campaign::current below uses the same connection, so it

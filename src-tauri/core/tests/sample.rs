@@ -192,3 +192,47 @@ fn refuses_a_database_that_has_data() {
     desk_core::campaign::start(&mut started, "Ours").unwrap();
     assert_eq!(sample::load(&mut started).unwrap_err().code(), "conflict");
 }
+
+/// The Dashboard's counts taken ahead while the window starts are shown only while true:
+/// a write through the same store, or a commit by another process, makes them stale.
+#[test]
+fn counts_taken_ahead_hold_until_something_is_written() {
+    let (_dir, mut store) = loaded();
+    let people = stats::collect(&store).unwrap().people;
+
+    let ahead = stats::Counted::now(&store).unwrap();
+    let kept = ahead.still_true(&store).unwrap().expect("nothing written");
+    assert_eq!(kept.people, people);
+
+    let ahead = stats::Counted::now(&store).unwrap();
+    desk_core::campaign::start(&mut store, "Renamed").unwrap_err(); // refused: writes nothing
+    assert!(ahead.still_true(&store).unwrap().is_some());
+
+    let ahead = stats::Counted::now(&store).unwrap();
+    store
+        .write(|w| {
+            desk_core::people::insert(
+                w,
+                &desk_core::people::NewPerson {
+                    given_name: "Ahead".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    assert!(ahead.still_true(&store).unwrap().is_none(), "own write");
+
+    let ahead = stats::Counted::now(&store).unwrap();
+    let other = rusqlite::Connection::open(store.path()).unwrap();
+    other
+        .execute(
+            "UPDATE people SET city = 'Elsewhere' WHERE given_name = 'Ahead'",
+            [],
+        )
+        .unwrap();
+    assert!(
+        ahead.still_true(&store).unwrap().is_none(),
+        "another process's commit"
+    );
+    assert_eq!(stats::collect(&store).unwrap().people, people + 1);
+}
