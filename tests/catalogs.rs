@@ -212,10 +212,11 @@ fn every_english_message_is_used_by_a_screen() {
         let literal: String = code[at + 1..].chars().take_while(|&c| word(c)).collect();
         let closed = code[at + 1 + literal.len()..].starts_with('"');
         // A Rust key built at run time: "cli.appeals.status.{}" or a stem "cli.x." passed on.
-        if literal.ends_with('.') || code[at + 1 + literal.len()..].starts_with('{') {
-            if literal.contains('.') && en.keys().any(|k| k.starts_with(literal.as_str())) {
-                prefixes.push(literal.clone());
-            }
+        if (literal.ends_with('.') || code[at + 1 + literal.len()..].starts_with('{'))
+            && literal.contains('.')
+            && en.keys().any(|k| k.starts_with(literal.as_str()))
+        {
+            prefixes.push(literal.clone());
         }
         let stem = format!("{literal}.");
         if closed

@@ -117,13 +117,23 @@ fn sample_campaign_from_the_welcome_screen() {
         Some("page")
     );
     session.screenshot(&screenshot_dir().join("dashboard.png"));
-    // The Dashboard's charts: every appeal's signers per week, drawn.
+    // The Dashboard's charts (below the first screen): not drawn, nor Chart.js loaded, until
+    // they scroll into view; then every appeal's signers per week.
+    assert_eq!(
+        session.execute(
+            "return !!window.Chart || !!document.querySelector('#dashboard-charts canvas');"
+        ),
+        serde_json::json!(false),
+        "charts drawn before they were seen"
+    );
+    session.execute("document.getElementById('dashboard-charts').scrollIntoView()");
     wait_until(
         session,
         "the Dashboard's week chart",
         "const c = document.querySelector('#dashboard-chart-week canvas');
          return !!(c && window.Chart && Chart.getChart(c));",
     );
+    // Drawn, they are taller than the empty box scrolled to: to their top again.
     session.execute("document.getElementById('dashboard-charts').scrollIntoView()");
     session.screenshot(&screenshot_dir().join("dashboard-charts.png"));
 

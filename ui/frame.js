@@ -55,11 +55,14 @@ let frameCampaign = null;
 // Counts navigations, so that a section still loading when the reader moves on is dropped.
 let visits = 0;
 
-/** Builds the frame in `root` and shows the section in the hash. Returns the section's id. */
-export async function showFrame(root, campaign) {
+/**
+ * Builds the frame in `root` and shows the section in the hash. Returns the section's id.
+ * `known` is the safety status when the caller has just asked for it (the start does).
+ */
+export async function showFrame(root, campaign, known = null) {
   frameRoot = root;
   frameCampaign = campaign;
-  const safety = await call("safety_status");
+  const safety = known ?? await call("safety_status");
   const links = SECTIONS.map((s) =>
     el("a", { href: `#${s.id}`, class: "nav-link", "data-section": s.id }, t(`nav.${s.id}`)),
   );

@@ -47,7 +47,7 @@ async function boot() {
       });
       screen = "table";
     } else if (campaign) {
-      screen = await showFrame(root, campaign);
+      screen = await showFrame(root, campaign, safety);
     } else {
       const { showWelcome } = await import("./screens/welcome.js");
       showWelcome(root, (started) => showFrame(root, started).catch(() => {}));

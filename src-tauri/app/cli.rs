@@ -565,7 +565,7 @@ fn applied_text(a: &Applied) -> String {
         say!(
             "cli.sync.from.value",
             laptop = p.from.name,
-            made = p.made_at
+            made = crate::cli_words::lang().moment(&p.made_at)
         ),
     );
     if p.new_changes == 0 {
@@ -651,7 +651,7 @@ fn status_text(s: &Status) -> String {
                 name = o.name,
                 id = short,
                 count = o.received,
-                at = at,
+                at = crate::cli_words::lang().moment(at),
                 missing = missing
             ),
             _ => say!(

@@ -151,6 +151,18 @@ impl Language {
         }
     }
 
+    /// A moment the database keeps (`2026-12-05T09:30:00.000Z`) on this computer's clock, in
+    /// the language's calendar; a text that is not such a moment is given as it is.
+    pub fn moment(&self, stored: &str) -> String {
+        match chrono::DateTime::parse_from_rfc3339(stored) {
+            Ok(t) => {
+                let local = t.with_timezone(&chrono::Local).naive_local();
+                self.words().when(local, None)
+            }
+            Err(_) => stored.to_owned(),
+        }
+    }
+
     /// Items of a list, with the language's comma.
     pub fn list(&self, items: &[String]) -> String {
         items.join(if self.code == "fa" { "، " } else { ", " })
@@ -370,6 +382,10 @@ mod tests {
         let en = Language::new("xx");
         assert_eq!(en.code(), "en");
         assert_eq!(en.count("print.pages", 1, &[]), "One page");
+        let at = es.moment("2027-01-09T12:00:00.000Z");
+        assert!(at.contains("de enero de 2027"), "{at}");
+        assert!(fa.moment("2027-01-09T12:00:00.000Z").contains("۱۴۰۵"));
+        assert_eq!(en.moment("soon"), "soon");
 
         let m = Message::new("required").with("field", "email");
         assert_eq!(en.message(&m), "Email is required");

@@ -11,10 +11,21 @@ use desk_core::store::{Access, Store};
 
 fn main() -> ExitCode {
     let started = Instant::now();
+
     let args = Args::parse();
     // The window's file dialogs run here, in a child process that never opens a database.
     if let Some(cli::Command::Dialog(ask)) = &args.command {
         return campaign_desk::dialog::show(ask);
+    }
+    // `campaign-desk people search x | head`: when the reader stops reading, a command ends
+    // quietly as Unix tools do, rather than panic on a closed pipe (Rust ignores SIGPIPE). Not
+    // the window: its pipes to WebKit's processes must fail as errors, never kill it.
+    #[cfg(unix)]
+    if args.command.is_some() {
+        // SAFETY: setting a signal's default disposition at start, before any thread exists.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
     }
     let access = args
         .command

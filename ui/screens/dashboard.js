@@ -1,7 +1,8 @@
 // Live counts from the database. Counted again when the window comes back into focus and every
 // half minute while shown, so a CLI import or a second window shows up without a restart.
-// Below the counts, charts of the signers (of every appeal, or of one chosen); they are drawn
-// after the counts are on the glass, so the first paint never waits for them.
+// Below the counts, charts of the signers (of every appeal, or of one chosen). They are below
+// the first screen, so they are counted and drawn (and Chart.js loaded) only once they scroll
+// into view: the window opens without their time and memory.
 import { formatCount, formatMoney, formatTime, t } from "../i18n.js";
 import { call } from "../api.js";
 import { afterPaint, el, replace } from "../dom.js";
@@ -37,6 +38,14 @@ export async function render(view) {
     chartPanel.hidden = numbers.total === 0 && !appeal;
     await drawNumbers(charts, numbers, { perAppeal: !appeal, idPrefix: "dashboard-chart" });
   }
+  // Drawn from the first time the charts come into view; until then a refresh leaves them.
+  let chartsSeen = false;
+  const seen = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    seen.disconnect();
+    chartsSeen = true;
+    refreshCharts().catch(showError);
+  });
   chartChoice.addEventListener("change", () => {
     chartAppeal = chartChoice.value;
     refreshCharts().catch(showError);
@@ -60,9 +69,13 @@ export async function render(view) {
     const counted = JSON.stringify(stats.appeals.map((a) => [a.id, a.signers]));
     if (counted !== chartsCounted) {
       chartsCounted = counted;
-      // After the cards are painted (and after the start-up report's turn): the charts'
-      // counting, and Chart.js the first time, never hold up the first paint.
-      afterPaint(() => setTimeout(() => refreshCharts().catch(showError), 0));
+      if (chartsSeen) {
+        refreshCharts().catch(showError);
+      } else {
+        // Shown (so that it can come into view) when there are signers to chart.
+        chartPanel.hidden = !stats.appeals.some((a) => a.signers > 0);
+        afterPaint(() => seen.observe(charts));
+      }
     }
   }
   await refresh();
@@ -71,6 +84,7 @@ export async function render(view) {
   const timer = setInterval(again, REFRESH_MS);
   window.addEventListener("focus", again);
   return () => {
+    seen.disconnect();
     clearInterval(timer);
     window.removeEventListener("focus", again);
   };

@@ -223,16 +223,22 @@ fn counts_taken_ahead_hold_until_something_is_written() {
     assert!(ahead.still_true(&store).unwrap().is_none(), "own write");
 
     let ahead = stats::Counted::now(&store).unwrap();
-    let other = rusqlite::Connection::open(store.path()).unwrap();
+    // Another connection to the file, as a CLI command while the window is open.
+    let mut other = Store::open(store.path()).unwrap();
     other
-        .execute(
-            "UPDATE people SET city = 'Elsewhere' WHERE given_name = 'Ahead'",
-            [],
-        )
+        .write(|w| {
+            desk_core::people::insert(
+                w,
+                &desk_core::people::NewPerson {
+                    given_name: "Elsewhere".into(),
+                    ..Default::default()
+                },
+            )
+        })
         .unwrap();
     assert!(
         ahead.still_true(&store).unwrap().is_none(),
         "another process's commit"
     );
-    assert_eq!(stats::collect(&store).unwrap().people, people + 1);
+    assert_eq!(stats::collect(&store).unwrap().people, people + 2);
 }
