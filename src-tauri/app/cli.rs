@@ -738,26 +738,15 @@ fn stats_text(s: &Stats) -> String {
         );
     }
     for f in &s.funds {
-        let value = match (&f.goal, f.percent) {
-            (Some(goal), Some(p)) => say!(
-                "cli.stats.fund.goal",
-                name = f.name,
-                currency = f.currency,
-                raised = f.raised,
-                goal = goal,
-                percent = p,
-                spent = f.spent,
-                balance = f.balance
-            ),
-            _ => say!(
-                "cli.stats.fund",
-                name = f.name,
-                currency = f.currency,
-                raised = f.raised,
-                spent = f.spent,
-                balance = f.balance
-            ),
-        };
+        let goal = f.goal.as_deref().zip(f.percent);
+        let value = crate::cli_money::fund_text(
+            &f.name,
+            &f.currency,
+            &f.raised,
+            goal,
+            &f.spent,
+            &f.balance,
+        );
         out.line(&say!("cli.stats.fund.label"), value);
     }
     out.out

@@ -241,31 +241,45 @@ pub fn fund(command: &FundCommand, store: &mut Store) -> desk_core::Result<()> {
                 return Ok(());
             }
             for f in list {
-                let said = match (&f.goal, f.percent) {
-                    (Some(g), Some(p)) => say!(
-                        "cli.funds.line.goal",
-                        name = f.name,
-                        currency = f.currency,
-                        raised = f.raised,
-                        goal = g,
-                        percent = p,
-                        spent = f.spent,
-                        balance = f.balance
-                    ),
-                    _ => say!(
-                        "cli.funds.line",
-                        name = f.name,
-                        currency = f.currency,
-                        raised = f.raised,
-                        spent = f.spent,
-                        balance = f.balance
-                    ),
-                };
+                let goal = f.goal.as_deref().zip(f.percent);
+                let said = fund_text(&f.name, &f.currency, &f.raised, goal, &f.spent, &f.balance);
                 println!("{:<20} {said}", f.slug);
             }
         }
     }
     Ok(())
+}
+
+/// A fund's line: what it raised (of its goal), spent, and its balance; `fund list` and
+/// `stats` print the same.
+pub(crate) fn fund_text(
+    name: &str,
+    currency: &str,
+    raised: &str,
+    goal: Option<(&str, i64)>,
+    spent: &str,
+    balance: &str,
+) -> String {
+    match goal {
+        Some((goal, percent)) => say!(
+            "cli.funds.line.goal",
+            name = name,
+            currency = currency,
+            raised = raised,
+            goal = goal,
+            percent = percent,
+            spent = spent,
+            balance = balance
+        ),
+        None => say!(
+            "cli.funds.line",
+            name = name,
+            currency = currency,
+            raised = raised,
+            spent = spent,
+            balance = balance
+        ),
+    }
 }
 
 pub fn donation(command: &DonationCommand, store: &mut Store) -> desk_core::Result<()> {

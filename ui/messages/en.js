@@ -1642,8 +1642,6 @@ export default {
   "cli.stats.donations": "Donations",
   "cli.stats.currency": "{currency} {total} from {count} gifts; spent {spent}, balance {balance}",
   "cli.stats.fund.label": "Fund",
-  "cli.stats.fund": "{name}: {currency} {raised}; spent {spent}, balance {balance}",
-  "cli.stats.fund.goal": "{name}: {currency} {raised} of {goal} ({percent}%); spent {spent}, balance {balance}",
   "cli.people.nobody": "Nobody matches “{text}”.",
   "cli.duplicates.waiting": { one: "1 pair waits for review.", other: "{count} pair(s) wait for review." },
   "cli.duplicates.same_name_city": "same name and city",

@@ -1604,8 +1604,6 @@ export default {
   "cli.stats.donations": "Donaciones",
   "cli.stats.currency": "{currency} {total} de {count} donaciones; gastado {spent}, saldo {balance}",
   "cli.stats.fund.label": "Fondo",
-  "cli.stats.fund": "{name}: {currency} {raised}; gastado {spent}, saldo {balance}",
-  "cli.stats.fund.goal": "{name}: {currency} {raised} de {goal} ({percent} %); gastado {spent}, saldo {balance}",
   "cli.people.nobody": "Nadie coincide con «{text}».",
   "cli.duplicates.waiting": { one: "1 pareja espera revisión.", other: "{count} parejas esperan revisión." },
   "cli.duplicates.same_name_city": "mismo nombre y ciudad",

@@ -1605,8 +1605,6 @@ export default {
   "cli.stats.donations": "کمک‌های مالی",
   "cli.stats.currency": "{currency} {total} از {count} کمک؛ هزینه {spent}، مانده {balance}",
   "cli.stats.fund.label": "صندوق",
-  "cli.stats.fund": "{name}: {currency} {raised}؛ هزینه {spent}، مانده {balance}",
-  "cli.stats.fund.goal": "{name}: {currency} {raised} از {goal} ({percent}٪)؛ هزینه {spent}، مانده {balance}",
   "cli.people.nobody": "هیچ‌کس با «{text}» جور نیست.",
   "cli.duplicates.waiting": { one: "یک جفت در انتظار بررسی است.", other: "{count} جفت در انتظار بررسی‌اند." },
   "cli.duplicates.same_name_city": "همان نام و شهر",
