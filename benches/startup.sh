@@ -69,27 +69,38 @@ measure() {
     exit 1
   fi
   echo "$ms $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") $(tree_pss "$pid")"
+  # The page's own steps ("modules 50 safety 60 ..."), kept to print with the medians.
+  sed -n 's/.*(page \([0-9]*\) ms: \(.*\)).*/page \1 ms: \2/p' "$log" >"$work/steps-$expected"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# Prints a line of medians for a window, and leaves them in $time $rss $pss.
+# Prints a line of medians for one window's results ("ms rss pss" a line), and leaves them in
+# $time $pss.
 report() {
-  local label=$1 db=$2 screen=$3 window=${4:-$bin} results
-  results=$(for _ in $(seq "$runs"); do measure "$db" "$screen" "$window"; done)
+  local label=$1 results=$2 screen=$3 rss
   time=$(cut -d' ' -f1 <<<"$results" | median)
   rss=$(cut -d' ' -f2 <<<"$results" | median)
   pss=$(cut -d' ' -f3 <<<"$results" | median)
   printf '%-40s first paint %5s ms   app RSS %4s MiB   app+WebKit PSS %4s MiB\n' "$label" \
     "$time" "$((rss / 1024))" "$((pss / 1024))"
+  printf '%-40s (last start: %s)\n' "" "$(cat "$work/steps-$screen")"
 }
 
-echo "campaign-desk start-up, median of $runs starts ($(nproc) cores)"
-report "baseline: bare Tauri 2 window" "$work/none.db" bare "$bare"
+# The two windows take turns, so that a machine that slows down or speeds up during the run
+# (frequency scaling, a neighbour on a shared host) weighs on both alike.
+bare_results="" app_results=""
+for _ in $(seq "$runs"); do
+  bare_results+="$(measure "$work/none.db" bare "$bare")"$'\n'
+  app_results+="$(measure "$work/sample.db" dashboard)"$'\n'
+done
+
+echo "campaign-desk start-up, median of $runs starts each, taking turns ($(nproc) cores)"
+report "baseline: bare Tauri 2 window" "$bare_results" bare
 read -r base_time base_pss <<<"$time $pss"
-report "dashboard, 100,000 signers" "$work/sample.db" dashboard
+report "dashboard, 100,000 signers" "$app_results" dashboard
 awk -v t="$time" -v bt="$base_time" -v p="$pss" -v bp="$base_pss" 'BEGIN {
   printf "dashboard / bare window: time %.2fx, memory (PSS) %.2fx (goal: 1.2x each)\n", t / bt, p / bp
 }'

@@ -7,7 +7,7 @@ use std::time::Instant;
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
 #[tauri::command]
-async fn frontend_ready(screen: String, page_ms: Option<f64>) {
+async fn frontend_ready(screen: String, page_ms: Option<f64>, marks: Option<String>) {
     let screen: String = screen
         .chars()
         .filter(char::is_ascii_alphanumeric)
@@ -15,7 +15,13 @@ async fn frontend_ready(screen: String, page_ms: Option<f64>) {
         .collect();
     let ms = STARTED.get().map_or(0, |s| s.elapsed().as_millis());
     let page = page_ms.unwrap_or(0.0).round();
-    eprintln!("bare-window: first paint ({screen}) after {ms} ms (page {page} ms)");
+    let marks: String = marks
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
+        .take(200)
+        .collect();
+    eprintln!("bare-window: first paint ({screen}) after {ms} ms (page {page} ms: {marks})");
 }
 
 fn main() {

@@ -18,6 +18,7 @@ pub async fn frontend_ready(
     state: State<'_, AppState>,
     screen: String,
     page_ms: Option<f64>,
+    marks: Option<String>,
 ) -> Result<(), ApiError> {
     REPORTED.call_once(|| {
         if std::env::var_os(STARTUP_REPORT_ENV).is_some() {
@@ -26,9 +27,16 @@ pub async fn frontend_ready(
                 .filter(char::is_ascii_alphanumeric)
                 .take(20)
                 .collect();
-            // page_ms: how much of it the page took, from its navigation to the paint.
+            // page_ms: how much of it the page took, from its navigation to the paint; marks:
+            // the page's own steps on the way ("main 40 safety 52 ..."), for finding the time.
+            let marks: String = marks
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
+                .take(200)
+                .collect();
             eprintln!(
-                "campaign-desk: first paint ({screen}) after {} ms (page {} ms)",
+                "campaign-desk: first paint ({screen}) after {} ms (page {} ms: {marks})",
                 state.started.elapsed().as_millis(),
                 page_ms.unwrap_or(0.0).round()
             );
