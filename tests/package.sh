@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The installable package, checked as an organizer would meet it: the .deb that `make package`
-# built is unpacked into an empty folder (a clean place, nothing of the source tree in reach)
-# and installed for real with apt-get (its dependencies must resolve); from each, the installed
-# binary tells its version and runs a scripting command on a new campaign file. The package
-# must carry the fonts and the licences.
+# The installable packages, checked as an organizer would meet them. The .deb that `make
+# package` built is unpacked into an empty folder (a clean place, nothing of the source tree in
+# reach) and installed for real with apt-get (its dependencies must resolve); from each, the
+# installed binary tells its version and runs a scripting command on a new campaign file. The
+# package must carry the fonts and the licences. Then tests/appimage.sh checks the AppImage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=$(ls target/release/bundle/deb/*.deb | head -n1)
@@ -41,3 +41,5 @@ SUDO=$([ "$(id -u)" = 0 ] || echo sudo -n)
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "$deb")" >/dev/null
 ( cd / && scripting /usr/bin/campaign-desk )
 echo "the package installs and runs"
+
+tests/appimage.sh

@@ -4,6 +4,7 @@
 // First: its say! macros are used by the modules after it.
 #[macro_use]
 pub mod cli_words;
+pub mod appimage;
 pub mod auto_backup;
 pub mod cli;
 pub mod cli_events;
@@ -199,6 +200,13 @@ pub fn run_window(
         // The window says so and offers the newest good backup; the file is never written to.
         Err(desk_core::Error::Damaged { cause, .. }) => state::Slot::Damaged(cause),
         Err(e) => return cli::fail(&e),
+    };
+    let path = match appimage::enter_for_window(path) {
+        Ok(path) => path,
+        Err(e) => {
+            eprintln!("campaign-desk: {}", say!("cli.window_failed", cause = e));
+            return ExitCode::FAILURE;
+        }
     };
     let state = AppState::with_slot(path, slot, started);
     state.count_ahead();

@@ -267,6 +267,7 @@ pub async fn open_last_print(state: State<'_, AppState>) -> Result<bool, ApiErro
         "xdg-open"
     };
     let mut command = std::process::Command::new(opener);
+    crate::appimage::host_environment(&mut command);
     command
         .arg(&path)
         .stdin(std::process::Stdio::null())
