@@ -26,6 +26,8 @@ cleanup() {
   for m in "${mounted[@]}"; do $SUDO umount -l "$m" 2>/dev/null || true; done
   rm -rf "$work"
   [ -d "$desktop/opt/check" ] && $SUDO rm -rf "$desktop/opt/check"
+  # What the runtime extracted for the window, which was stopped rather than closed.
+  $SUDO rm -rf "$desktop"/tmp/appimage_extracted_*
   return 0
 }
 trap cleanup EXIT
