@@ -61,7 +61,7 @@ done
 install -m 0644 "$webkit/injected-bundle/libwebkit2gtkinjectedbundle.so" \
   "$appdir/usr/lib/$multiarch/webkit2gtk-4.1/injected-bundle/"
 
-# GdkPixbuf's loaders; AppRun writes their list with the AppImage's own path at each start.
+# GdkPixbuf's loaders; AppRun writes their list with the AppImage's own path, once a mount.
 mkdir -p "$appdir/usr/lib/gdk-pixbuf-2.0/loaders"
 cp "$pixbuf"/loaders/*.so "$appdir/usr/lib/gdk-pixbuf-2.0/loaders/"
 "/usr/lib/$multiarch/gdk-pixbuf-2.0/gdk-pixbuf-query-loaders" "$appdir"/usr/lib/gdk-pixbuf-2.0/loaders/*.so |

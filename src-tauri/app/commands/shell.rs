@@ -28,7 +28,7 @@ pub async fn frontend_ready(
                 .take(20)
                 .collect();
             // page_ms: how much of it the page took, from its navigation to the paint; marks:
-            // the page's own steps on the way ("main 40 safety 52 ..."), for finding the time.
+            // the page's own steps on the way ("modules 40 safety 52 ..."), for finding the time.
             let marks: String = marks
                 .unwrap_or_default()
                 .chars()
