@@ -187,10 +187,14 @@ fn neighbours(
     for (compare, order) in [(">", "ASC"), ("<", "DESC")] {
         let sql = format!(
             "SELECT id, {column}, has_email FROM person_keys
-              WHERE city_key = ?1 AND {column} {compare} ?2 ORDER BY {column} {order} LIMIT ?3"
+              WHERE city_key = ?1 AND {column} {compare} ?2 ORDER BY {column} {order}
+              LIMIT {NEIGHBOURS}"
         );
+        // The limit is written into the SQL: bound as a parameter, SQLite's planner uses its
+        // value, and prepares the statement again at every call (half of an import's search
+        // for duplicates went to that).
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![city, key, NEIGHBOURS], |r| {
+        let rows = stmt.query_map(params![city, key], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
         for row in rows {
