@@ -14,16 +14,9 @@ use std::process::Command;
 
 /// Set by AppRun: the AppImage's `usr` folder.
 const RUN_FROM: &str = "CAMPAIGN_DESK_RUN_FROM";
-/// The variables AppRun sets, each with its value before (`CAMPAIGN_DESK_HOST_<name>`, absent
-/// when it was unset).
-const SET_BY_APPRUN: &[&str] = &[
-    "LD_LIBRARY_PATH",
-    "XDG_DATA_DIRS",
-    "GSETTINGS_SCHEMA_DIR",
-    "GIO_MODULE_DIR",
-    "GDK_PIXBUF_MODULE_FILE",
-    "FONTCONFIG_FILE",
-];
+/// Set by AppRun: the names of the variables it changes, each with its value before kept in
+/// `CAMPAIGN_DESK_HOST_<name>` (absent when it was unset).
+const HOST_VARS: &str = "CAMPAIGN_DESK_HOST_VARS";
 
 /// In the AppImage: makes `path` absolute and moves into the AppImage's `usr`, where WebKit
 /// finds its processes. Elsewhere nothing changes. Called before the window (and any thread
@@ -42,14 +35,55 @@ pub fn host_environment(command: &mut Command) {
     if std::env::var_os(RUN_FROM).is_none() {
         return;
     }
-    for name in SET_BY_APPRUN {
-        match std::env::var_os(host_name(name)) {
+    let names = std::env::var(HOST_VARS).unwrap_or_default();
+    for (name, value) in host_values(&names, |name| std::env::var_os(name)) {
+        match value {
             Some(value) => command.env(name, value),
             None => command.env_remove(name),
         };
     }
 }
 
-fn host_name(name: &str) -> OsString {
-    format!("CAMPAIGN_DESK_HOST_{name}").into()
+/// Each variable AppRun named in `names` (a space-separated list) with its value before AppRun
+/// (`None`: it was unset), read through `var`. Only names of capitals, digits and underscores
+/// are taken, so the list cannot reach a variable by a strange name.
+fn host_values(
+    names: &str,
+    var: impl Fn(&str) -> Option<OsString>,
+) -> Vec<(&str, Option<OsString>)> {
+    names
+        .split_ascii_whitespace()
+        .filter(|name| {
+            name.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        })
+        .map(|name| (name, var(&format!("CAMPAIGN_DESK_HOST_{name}"))))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_host_values_are_those_apprun_kept() {
+        let kept = |name: &str| match name {
+            "CAMPAIGN_DESK_HOST_LD_LIBRARY_PATH" => Some(OsString::from("/opt/lib")),
+            "CAMPAIGN_DESK_HOST_FONTCONFIG_FILE" => Some(OsString::from("/etc/fonts/x.conf")),
+            _ => None,
+        };
+        let values = host_values(
+            "LD_LIBRARY_PATH XDG_DATA_DIRS\nFONTCONFIG_FILE  bad;name PATH=x",
+            kept,
+        );
+        assert_eq!(
+            values,
+            vec![
+                ("LD_LIBRARY_PATH", Some(OsString::from("/opt/lib"))),
+                ("XDG_DATA_DIRS", None),
+                ("FONTCONFIG_FILE", Some(OsString::from("/etc/fonts/x.conf"))),
+            ]
+        );
+        assert!(host_values("", kept).is_empty());
+    }
 }
