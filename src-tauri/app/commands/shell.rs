@@ -22,19 +22,10 @@ pub async fn frontend_ready(
 ) -> Result<(), ApiError> {
     REPORTED.call_once(|| {
         if std::env::var_os(STARTUP_REPORT_ENV).is_some() {
-            let screen: String = screen
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .take(20)
-                .collect();
+            let screen = plain(&screen, false, 20);
             // page_ms: how much of it the page took, from its navigation to the paint; marks:
             // the page's own steps on the way ("modules 40 safety 52 ..."), for finding the time.
-            let marks: String = marks
-                .unwrap_or_default()
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
-                .take(200)
-                .collect();
+            let marks = plain(&marks.unwrap_or_default(), true, 200);
             eprintln!(
                 "campaign-desk: first paint ({screen}) after {} ms (page {} ms: {marks})",
                 state.started.elapsed().as_millis(),
@@ -43,4 +34,13 @@ pub async fn frontend_ready(
         }
     });
     Ok(())
+}
+
+/// At most `max` of `text`'s ASCII letters and digits (and spaces, with `spaces`): what the
+/// page sends shapes nothing in the report's line but its words.
+fn plain(text: &str, spaces: bool, max: usize) -> String {
+    text.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || (spaces && *c == ' '))
+        .take(max)
+        .collect()
 }
