@@ -11,7 +11,7 @@ SHELL := /bin/bash
 # Build: WebKitGTK and friends for Tauri. Fonts for every script a signer writes in.
 # Benchmarks: the sqlite3 shell, the import's baseline; python3-venv for Typst, print's.
 # Tests: WebKit's WebDriver, a virtual display, poppler, xdotool (answers the native file
-# dialogs in the end-to-end tests). libclang: bindgen for SQLite's session extension.
+# dialogs in the end-to-end tests), xwd and netpbm (their screenshots, from the X server). libclang: bindgen for SQLite's session extension.
 # zbar-tools: zbarimg reads back the QR codes printed on flyers and sign-up sheets.
 # The AppImage: curl fetches its runtime from crates.io, squashfs-tools packs it; debootstrap
 # makes the desktop without WebKitGTK that tests/appimage.sh runs it on.
@@ -19,7 +19,7 @@ DEBIAN_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
 	fonts-noto-core fonts-noto-cjk webkit2gtk-driver xvfb xauth poppler-utils \
 	libclang-dev xdotool python3-icalendar zbar-tools python3-venv \
-	curl squashfs-tools debootstrap
+	curl squashfs-tools debootstrap x11-apps netpbm
 TAURI_DRIVER_VERSION := 2.1.0
 # The Tauri bundler, for make package.
 TAURI_CLI_VERSION := 2.12.4

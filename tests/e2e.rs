@@ -75,6 +75,13 @@ fn sample_campaign_from_the_welcome_screen() {
     let NewWindow { session, db, .. } = &new_window();
     assert_eq!(session.text("#welcome h1"), "Welcome to Campaign Desk");
     session.screenshot(&screenshot_dir().join("welcome.png"));
+    // The renderer the app chooses (lib.rs) reaches WebKit's web process.
+    assert_eq!(
+        session
+            .web_process_variable("WEBKIT_DISABLE_DMABUF_RENDERER")
+            .as_deref(),
+        Some("1")
+    );
 
     session.click("#load-sample");
     session.wait_for("[data-stat='people']");

@@ -180,6 +180,25 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
     tauri::generate_context!()
 }
 
+/// The variable that turns off WebKitGTK's DMA-BUF renderer (its frames then reach the window
+/// through shared memory).
+#[cfg(target_os = "linux")]
+pub const DMABUF_RENDERER_ENV: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+
+/// Hands the window's frames over through shared memory unless the person starting it chose
+/// otherwise (`WEBKIT_DISABLE_DMABUF_RENDERER=0` gives WebKit's default back). With the DMA-BUF
+/// renderer, the Dashboard's first frame took about 1.4 times a bare Tauri window's start on
+/// a laptop without a GPU (Mesa's software GL); without it, about 1.1 times, and less memory
+/// than the bare window (benches/startup.sh). It is also the usual cure for a blank WebKitGTK
+/// window on some graphics drivers. Called before any thread of ours starts: WebKit's
+/// processes inherit the environment.
+#[cfg(target_os = "linux")]
+fn choose_webkit_renderer() {
+    if std::env::var_os(DMABUF_RENDERER_ENV).is_none() {
+        std::env::set_var(DMABUF_RENDERER_ENV, "1");
+    }
+}
+
 /// Opens the window on the store as `main` opened it (or found it locked or damaged) and runs
 /// until it is closed.
 pub fn run_window(
@@ -208,6 +227,8 @@ pub fn run_window(
             return ExitCode::FAILURE;
         }
     };
+    #[cfg(target_os = "linux")]
+    choose_webkit_renderer();
     let state = AppState::with_slot(path, slot, started);
     state.count_ahead();
     let app = match setup(Builder::default(), state).build(context()) {

@@ -7,7 +7,6 @@ use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use serde_json::{json, Value};
 
 /// How long to wait for something to appear. Generous: a debug build on a busy two-core machine.
@@ -269,14 +268,101 @@ impl Session {
             })),
         );
         self.check_accessibility(path);
-        let data = self.request("GET", "/screenshot", None);
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(data.as_str().expect("base64 PNG"))
-            .expect("valid base64");
+        let png = capture_window(self.app_pid());
         assert!(png.starts_with(b"\x89PNG"), "a PNG");
         std::fs::write(path, png).unwrap();
         eprintln!("screenshot: {}", path.display());
     }
+
+    /// The app's process: the one named campaign-desk among tauri-driver's descendants (the
+    /// driver starts WebKitWebDriver, which starts the app).
+    fn app_pid(&self) -> u32 {
+        let driver = self.driver.id();
+        let descends = |mut pid: u32| {
+            while let Some((ppid, _)) = parent_and_name(pid) {
+                if ppid == driver {
+                    return true;
+                }
+                if ppid <= 1 {
+                    break;
+                }
+                pid = ppid;
+            }
+            false
+        };
+        processes()
+            .find(|&pid| {
+                parent_and_name(pid).is_some_and(|(_, name)| name == "campaign-desk")
+                    && descends(pid)
+            })
+            .expect("the app's process under tauri-driver")
+    }
+
+    /// The value of the environment variable `name` in the app's WebKit web process, as it
+    /// started (what the app gave WebKit, not what the test's own environment says).
+    pub fn web_process_variable(&self, name: &str) -> Option<String> {
+        let app = self.app_pid();
+        // The kernel keeps 15 characters of a name: WebKitWebProcess is "WebKitWebProces".
+        let web = processes()
+            .find(|&pid| {
+                parent_and_name(pid)
+                    .is_some_and(|(ppid, n)| ppid == app && n.starts_with("WebKitWebProc"))
+            })
+            .expect("the app's WebKit web process");
+        let environ = std::fs::read(format!("/proc/{web}/environ")).unwrap();
+        environ.split(|&b| b == 0).find_map(|entry| {
+            let entry = String::from_utf8_lossy(entry);
+            let (key, value) = entry.split_once('=')?;
+            (key == name).then(|| value.to_owned())
+        })
+    }
+}
+
+/// Every process's id.
+fn processes() -> impl Iterator<Item = u32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+}
+
+/// A process's parent and name, from /proc (None once it is gone).
+fn parent_and_name(pid: u32) -> Option<(u32, String)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "pid (comm) state ppid ...": the name may hold spaces and parentheses, so split at the
+    // last ')'.
+    let (head, rest) = stat.rsplit_once(')')?;
+    let name = head.split_once('(')?.1.to_owned();
+    let ppid = rest.split_whitespace().nth(1)?.parse().ok()?;
+    Some((ppid, name))
+}
+
+/// What the app's window shows, as the X server has it (the pixels a person sees), as a PNG:
+/// xwd (x11-apps) of the process's visible window, converted by netpbm. Taken from the X server
+/// rather than through WebDriver, whose screenshot waits for a presentation update that
+/// WebKit's shared-memory renderer, the app's choice (lib.rs), does not always send.
+fn capture_window(pid: u32) -> Vec<u8> {
+    let found = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--pid", &pid.to_string()])
+        .output()
+        .expect("xdotool");
+    let windows = String::from_utf8_lossy(&found.stdout);
+    let window = windows
+        .lines()
+        .next()
+        .unwrap_or_else(|| panic!("no visible window of process {pid}"))
+        .trim()
+        .to_owned();
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "xwd -silent -id \"$1\" | xwdtopnm 2>/dev/null | pnmtopng 2>/dev/null",
+            "capture",
+            &window,
+        ])
+        .output()
+        .expect("xwd, xwdtopnm and pnmtopng (x11-apps, netpbm)");
+    assert!(out.status.success(), "capturing window {window} failed");
+    out.stdout
 }
 
 /// axe-core, vendored for the tests only (tests/vendor/axe-core/README.md).
