@@ -11,7 +11,8 @@ SHELL := /bin/bash
 # Build: WebKitGTK and friends for Tauri. Fonts for every script a signer writes in.
 # Benchmarks: the sqlite3 shell, the import's baseline; python3-venv for Typst, print's.
 # Tests: WebKit's WebDriver, a virtual display, poppler, xdotool (answers the native file
-# dialogs in the end-to-end tests), xwd and netpbm (their screenshots, from the X server). libclang: bindgen for SQLite's session extension.
+# dialogs in the end-to-end tests), xwd (x11-apps) and netpbm (their screenshots, from the X
+# server). libclang: bindgen for SQLite's session extension.
 # zbar-tools: zbarimg reads back the QR codes printed on flyers and sign-up sheets.
 # The AppImage: curl fetches its runtime from crates.io, squashfs-tools packs it; debootstrap
 # makes the desktop without WebKitGTK that tests/appimage.sh runs it on.

@@ -15,7 +15,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use desk_core::appeals;
-use desk_core::csv_import::{self, Options};
+use desk_core::csv_import::{self, Options, IMPORT_CACHE_KIB};
 use desk_core::Store;
 
 const ROWS: u64 = 100_000;
@@ -185,9 +185,6 @@ COMMIT;
     desk_core::store::remove_with_companions(&copy);
     took
 }
-
-/// The page cache our import gives itself (csv_import.rs), given to the shell alike.
-const IMPORT_CACHE_KIB: i64 = 64 * 1024;
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0

@@ -183,7 +183,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 /// The variable that turns off WebKitGTK's DMA-BUF renderer (its frames then reach the window
 /// through shared memory).
 #[cfg(target_os = "linux")]
-pub const DMABUF_RENDERER_ENV: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+const DMABUF_RENDERER_ENV: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
 
 /// Hands the window's frames over through shared memory unless the person starting it chose
 /// otherwise (`WEBKIT_DISABLE_DMABUF_RENDERER=0` gives WebKit's default back). With the DMA-BUF
